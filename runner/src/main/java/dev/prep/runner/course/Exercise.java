@@ -1,0 +1,50 @@
+package dev.prep.runner.course;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One graded exercise: stub files under {@code exercises/<topic>/}, their twins under {@code
+ * solutions/<topic>/}, and one grader class in the topic module's {@code src/grader/java}.
+ *
+ * @param files paths relative to {@code exercises/<topic>/} (and {@code solutions/<topic>/})
+ * @param runs how many times {@code prep verify --solutions} runs the grader (concurrent graders)
+ */
+public record Exercise(
+    String topic,
+    String name,
+    String title,
+    Difficulty difficulty,
+    String notebook,
+    Duration timeLimit,
+    List<String> files,
+    String grader,
+    int runs,
+    List<String> hints) {
+
+  public Exercise {
+    files = List.copyOf(files);
+    hints = List.copyOf(hints);
+  }
+
+  /** The short, typeable id: {@code slices/append-growth}. */
+  public String id() {
+    return topic + "/" + name;
+  }
+
+  /** The learner's files, relative to the course root. */
+  public List<Path> stubPaths() {
+    return files.stream().map(f -> Path.of("exercises", topic, f)).toList();
+  }
+
+  /** The reference files, relative to the course root. */
+  public List<Path> solutionPaths() {
+    return files.stream().map(f -> Path.of("solutions", topic, f)).toList();
+  }
+
+  /** The grader's source file, relative to the course root. */
+  public Path graderPath() {
+    return Path.of("topics", topic, "src", "grader", "java", grader.replace('.', '/') + ".java");
+  }
+}

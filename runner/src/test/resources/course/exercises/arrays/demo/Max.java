@@ -1,0 +1,8 @@
+package demo;
+
+public final class Max {
+  public static int of(int[] a) {
+    // TODO: compute it
+    throw new UnsupportedOperationException("TODO: Max");
+  }
+}
