@@ -1,0 +1,35 @@
+package dev.prep.slices;
+
+import java.util.function.Predicate;
+
+/**
+ * Filtering in place, Go's {@code slices.DeleteFunc(s, del)}, on a Java array used as a slice's
+ * backing array: the slice is {@code array[0:len]}.
+ *
+ * <p>The idiom reuses the slice's own array: a write index trails the read index, every kept
+ * element is moved down to the write index, and the result is {@code s[:w]}. No allocation, one
+ * pass, order kept. Like {@code slices.DeleteFunc} since Go 1.22, the slots freed at the end are
+ * zeroed ({@code null} here) so they do not keep deleted elements alive.
+ */
+public final class SliceFilter {
+
+  private SliceFilter() {}
+
+  /**
+   * Removes every element of {@code array[0:len]} for which {@code delete} is true, keeping the
+   * others in their order.
+   *
+   * @param array the backing array, changed in place
+   * @param len the slice's length, {@code <= array.length}
+   * @param delete called exactly once per element, in index order
+   * @return the new length; slots from it up to {@code len} are now null
+   */
+  public static <E> int deleteFunc(E[] array, int len, Predicate<? super E> delete) {
+    if (len < 0 || len > array.length) {
+      throw new IllegalArgumentException(
+          "len %d does not fit an array of %d".formatted(len, array.length));
+    }
+    // TODO: in one pass, move every element that is not deleted down to a write index; null the freed tail; return the write index
+    throw new UnsupportedOperationException("TODO: delete in place");
+  }
+}

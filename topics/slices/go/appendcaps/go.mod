@@ -1,0 +1,3 @@
+module prep.dev/appendcaps
+
+go 1.19
