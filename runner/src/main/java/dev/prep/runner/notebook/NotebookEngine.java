@@ -45,7 +45,7 @@ public final class NotebookEngine implements AutoCloseable {
       Cell cell = notebook.cells().get(results.size());
       results.add(
           cell.flags().runs()
-              ? new CellResult.NotRun(problem.orElse("the run stopped early"))
+              ? new CellResult.NotRun("not run: " + problem.orElse("the run stopped early"))
               : new CellResult.Skipped());
     }
     return new NotebookRun(
