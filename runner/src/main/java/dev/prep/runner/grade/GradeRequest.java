@@ -1,0 +1,33 @@
+package dev.prep.runner.grade;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One grading: the learner's files, the grader that judges them, what they compile against, and
+ * how long the grader may run.
+ *
+ * @param exerciseId the exercise's id, for reports
+ * @param learnerSources the learner's files
+ * @param graderSources the grader's files; each declares one top-level test class
+ * @param classpath the topic's classes and its libraries, including junit-jupiter-api and assertj
+ * @param timeLimit how long the grader's tests may run in total (compilation not included)
+ */
+public record GradeRequest(
+    String exerciseId,
+    List<SourceFile> learnerSources,
+    List<SourceFile> graderSources,
+    List<Path> classpath,
+    Duration timeLimit) {
+  public GradeRequest {
+    Objects.requireNonNull(exerciseId, "exerciseId");
+    learnerSources = List.copyOf(learnerSources);
+    graderSources = List.copyOf(graderSources);
+    classpath = List.copyOf(classpath);
+    if (timeLimit.isNegative() || timeLimit.isZero()) {
+      throw new IllegalArgumentException("timeLimit must be positive, was " + timeLimit);
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package dev.prep.runner.grade;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+
+/** One request inside the worker: compile, load, run the grader, check for leftover threads. */
+final class GraderRun {
+  private static final long LEFTOVER_GRACE_MILLIS = 300;
+
+  private final WorkerMessage.Grade request;
+  private final Channel channel;
+  private final OutputCapture capture;
+  private volatile ResultListener listener;
+  private volatile CourseFrames frames = CourseFrames.none();
+
+  GraderRun(WorkerMessage.Grade request, Channel channel, OutputCapture capture) {
+    this.request = request;
+    this.channel = channel;
+    this.capture = capture;
+  }
+
+  /** The running test's name, or null: for the exit hook. */
+  String runningName() {
+    ResultListener current = listener;
+    return current == null ? null : current.runningName();
+  }
+
+  /** Called from the exit hook: which test called System.exit, and from which line. */
+  Hazard exitHazard() {
+    String test = runningName();
+    String caller = null;
+    for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+      boolean exiting = false;
+      for (StackTraceElement frame : stack) {
+        exiting |= frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit");
+        if (exiting && frames.isCourse(frame)) {
+          caller = frames.location(frame);
+          break;
+        }
+      }
+      if (caller != null) {
+        break;
+      }
+    }
+    String summary =
+        (test == null ? "The grader" : "\"" + test + "\"")
+            + " called System.exit"
+            + (caller == null ? "" : " at " + caller)
+            + ", which stops the whole JVM and every test with it. Return a value or throw an"
+            + " exception instead.";
+    return new Hazard(Hazard.Kind.EXIT, summary, test, List.of());
+  }
+
+  /** Runs the request; returns whether the worker is tainted (threads left running). */
+  boolean run(InMemoryCompiler compiler, ClassLoader libraries, Launcher launcher) {
+    long start = System.nanoTime();
+    List<SourceFile> sources = new ArrayList<>(request.learnerSources());
+    sources.addAll(request.graderSources());
+    var compiled = compiler.compile(sources, request.classpath().stream().map(Path::of).toList());
+    channel.send(new WorkerMessage.Compiled(compiled.ok(), compiled.diagnostics(), millis(start)));
+    if (!compiled.ok()) {
+      channel.send(new WorkerMessage.Done(millis(start), false, null));
+      return false;
+    }
+    var frames =
+        new CourseFrames(pathsByClass(request.learnerSources()), pathsByClass(request.graderSources()));
+    this.frames = frames;
+    var sourceOrder = new SourceOrder(request.graderSources());
+    var loader = new CompiledClassLoader(compiled.classes(), sourceOrder, libraries);
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      return execute(loader, sourceOrder, frames, launcher, start);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private boolean execute(
+      ClassLoader loader, SourceOrder sourceOrder, CourseFrames frames, Launcher launcher, long start) {
+    var discovery = LauncherDiscoveryRequestBuilder.request();
+    for (SourceFile grader : request.graderSources()) {
+      try {
+        discovery.selectors(selectClass(loader.loadClass(grader.className())));
+      } catch (ClassNotFoundException | LinkageError e) {
+        String problem =
+            grader.path() + " should declare class " + grader.className() + " (" + e + ")";
+        channel.send(new WorkerMessage.Done(millis(start), false, problem));
+        return false;
+      }
+    }
+    discovery.configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
+    discovery.configurationParameter(
+        "junit.jupiter.testmethod.order.default", SourceMethodOrder.class.getName());
+    var plan = launcher.discover(discovery.build());
+    var current =
+        new ResultListener(
+            plan,
+            sourceOrder,
+            channel,
+            capture,
+            new FailureDescriber(frames));
+    current.noteExistingThreads();
+    listener = current;
+    channel.send(current.planMessage());
+    var watchdog = new Watchdog(request.timeLimitMillis(), current, frames, channel);
+    watchdog.start();
+    try {
+      launcher.execute(plan, current);
+    } catch (OutOfMemoryError oom) {
+      watchdog.finish();
+      outOfMemory(oom, frames, current.runningName());
+    } finally {
+      watchdog.finish();
+    }
+    listener = null;
+    Hazard leftovers = leftoverThreads(current, frames, watchdog);
+    if (leftovers != null) {
+      channel.send(new WorkerMessage.HazardFound(leftovers));
+    }
+    channel.send(new WorkerMessage.Done(millis(start), leftovers != null, null));
+    return leftovers != null;
+  }
+
+  /** JUnit rethrows OutOfMemoryError; by now the learner's objects are unreachable again. */
+  private void outOfMemory(OutOfMemoryError oom, CourseFrames frames, String test) {
+    String where = frames.firstLocation(oom);
+    String summary =
+        (test == null ? "The grader" : "\"" + test + "\"")
+            + " ran out of memory (" + oom.getMessage() + ")"
+            + (where == null ? "" : " at " + where)
+            + ": a collection that grows without end, or far bigger data than the task needs?"
+            + " The grading JVM has a heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MB.";
+    channel.send(
+        new WorkerMessage.HazardFound(
+            new Hazard(Hazard.Kind.OUT_OF_MEMORY, summary, test, List.of())));
+    Runtime.getRuntime().halt(Watchdog.HALT_STATUS);
+  }
+
+  private static Hazard leftoverThreads(
+      ResultListener listener, CourseFrames frames, Watchdog watchdog) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEFTOVER_GRACE_MILLIS);
+    List<Thread> leftovers = new ArrayList<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread != watchdog && !listener.existedBefore(thread) && !ignorable(thread)) {
+        leftovers.add(thread);
+      }
+    }
+    leftovers.sort(java.util.Comparator.comparingLong(Thread::threadId));
+    Map<String, List<Thread>> byName = new java.util.LinkedHashMap<>();
+    for (Thread thread : leftovers) {
+      try {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      if (thread.isAlive()) {
+        byName.computeIfAbsent(thread.getName(), name -> new ArrayList<>()).add(thread);
+      }
+    }
+    List<Hazard.ThreadSnapshot> running = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    int count = 0;
+    for (var group : byName.entrySet()) {
+      Thread first = group.getValue().getFirst();
+      int size = group.getValue().size();
+      count += size;
+      String origin = listener.origin(first);
+      names.add("\"" + group.getKey() + "\""
+          + (size == 1 ? "" : " ×" + size)
+          + (origin == null ? "" : " (started in \"" + origin + "\")"));
+      var snapshot = frames.snapshot(first, first.getStackTrace());
+      running.add(snapshot != null ? snapshot
+          : new Hazard.ThreadSnapshot(first.getName(), first.getState().name(), null, List.of()));
+    }
+    if (names.isEmpty()) {
+      return null;
+    }
+    String summary =
+        count + (count == 1 ? " thread was" : " threads were")
+            + " still running after the grader finished: " + String.join(", ", names)
+            + ". Shut down executors (shutdown, then awaitTermination) and join the threads you"
+            + " start; the next check gets a fresh JVM.";
+    return new Hazard(Hazard.Kind.LEAKED_THREADS, summary, null, running);
+  }
+
+  /** JDK and JUnit housekeeping threads that start lazily and live on harmlessly. */
+  private static boolean ignorable(Thread thread) {
+    String name = thread.getName();
+    ThreadGroup group = thread.getThreadGroup();
+    return !thread.isAlive()
+        || group == null
+        || group.getName().equals("system")
+        || group.getName().equals("InnocuousThreadGroup")
+        || name.startsWith("ForkJoinPool.commonPool-worker")
+        || name.startsWith("junit-")
+        || name.equals("process reaper");
+  }
+
+  private static Map<String, String> pathsByClass(List<SourceFile> files) {
+    Map<String, String> paths = new HashMap<>();
+    for (SourceFile file : files) {
+      paths.put(file.className(), file.path());
+    }
+    return paths;
+  }
+
+  private static long millis(long startNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+}

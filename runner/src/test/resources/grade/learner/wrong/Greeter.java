@@ -1,0 +1,7 @@
+package fixture;
+
+public class Greeter {
+  public String greet(String name) {
+    return "Hello " + (name.isBlank() ? "World" : name) + "!";
+  }
+}
