@@ -23,7 +23,14 @@ public final class CourseAudit {
       Set<String> names = new HashSet<>();
       Set<Path> claimedFiles = new HashSet<>();
       Set<Path> claimedGraders = new HashSet<>();
+      Set<Path> allFiles = new HashSet<>();
+      topic.exercises().forEach(e -> allFiles.addAll(e.files().stream().map(Path::of).toList()));
       for (Exercise e : topic.exercises()) {
+        for (String used : e.uses()) {
+          if (!allFiles.contains(Path.of(used)) || e.files().contains(used)) {
+            problems.add(e.id() + " uses " + used + ", which is no other exercise's file");
+          }
+        }
         if (!names.add(e.name())) {
           problems.add(e.id() + " is declared twice in " + topic.dir().resolve("topic.toml"));
         }

@@ -100,7 +100,7 @@ public final class CourseLoader {
     }
     int runs = Objects.requireNonNullElse(e.runs(), 1);
     require(runs >= 1, where, what + " needs runs >= 1");
-    return new Exercise(topic, name, e.title(), difficulty, e.notebook(), limit, e.files(), e.grader(), runs, orEmpty(e.hints()));
+    return new Exercise(topic, name, e.title(), difficulty, e.notebook(), limit, e.files(), orEmpty(e.uses()), e.grader(), runs, orEmpty(e.hints()));
   }
 
   private static List<NotebookRef> notebooks(Path root, Path dir, String topic) {

@@ -8,7 +8,10 @@ import java.util.List;
  * One graded exercise: stub files under {@code exercises/<topic>/}, their twins under {@code
  * solutions/<topic>/}, and one grader class in the topic module's {@code src/grader/java}.
  *
- * @param files paths relative to {@code exercises/<topic>/} (and {@code solutions/<topic>/})
+ * @param files the files the learner edits, relative to {@code exercises/<topic>/} (and {@code
+ *     solutions/<topic>/})
+ * @param uses files of earlier exercises this one builds on: compiled with it from the same tree,
+ *     but never reset, watched or diffed as part of it
  * @param runs how many times {@code prep verify --solutions} runs the grader (concurrent graders)
  */
 public record Exercise(
@@ -19,12 +22,14 @@ public record Exercise(
     String notebook,
     Duration timeLimit,
     List<String> files,
+    List<String> uses,
     String grader,
     int runs,
     List<String> hints) {
 
   public Exercise {
     files = List.copyOf(files);
+    uses = List.copyOf(uses);
     hints = List.copyOf(hints);
   }
 
@@ -36,6 +41,16 @@ public record Exercise(
   /** The learner's files, relative to the course root. */
   public List<Path> stubPaths() {
     return files.stream().map(f -> Path.of("exercises", topic, f)).toList();
+  }
+
+  /** The learner's versions of the files this exercise builds on, relative to the course root. */
+  public List<Path> usedStubPaths() {
+    return uses.stream().map(f -> Path.of("exercises", topic, f)).toList();
+  }
+
+  /** The reference versions of the files this exercise builds on. */
+  public List<Path> usedSolutionPaths() {
+    return uses.stream().map(f -> Path.of("solutions", topic, f)).toList();
   }
 
   /** The reference files, relative to the course root. */

@@ -24,6 +24,7 @@ record TopicFile(
       String notebook,
       @JsonProperty("time-limit") String timeLimit,
       List<String> files,
+      List<String> uses,
       String grader,
       Integer runs,
       List<String> hints) {}
