@@ -3,9 +3,9 @@ package dev.prep.runner.grade;
 import java.util.Map;
 
 /**
- * Loads one grading's freshly compiled classes, child-first, so a stale copy of the learner's
- * class elsewhere on the class path never shadows the code just written. One per request, then
- * dropped with all the learner's static state.
+ * Loads one grading's freshly compiled classes, child-first, so a stale copy of the learner's class
+ * elsewhere on the class path never shadows the code just written. One per request, then dropped
+ * with all the learner's static state.
  */
 final class CompiledClassLoader extends ClassLoader {
   static {

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Knows which classes came from which course file, so stack traces and thread dumps can be
- * trimmed to the frames a learner can act on.
+ * Knows which classes came from which course file, so stack traces and thread dumps can be trimmed
+ * to the frames a learner can act on.
  */
 final class CourseFrames {
   private final Map<String, String> learnerPaths;
@@ -66,9 +66,10 @@ final class CourseFrames {
     for (StackTraceElement frame : stack) {
       if (isCourse(frame) && frame.getLineNumber() > 0) {
         String simple = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
-        String method = frame.getMethodName().startsWith("lambda$")
-            ? "a lambda in " + frame.getMethodName().split("\\$")[1]
-            : frame.getMethodName();
+        String method =
+            frame.getMethodName().startsWith("lambda$")
+                ? "a lambda in " + frame.getMethodName().split("\\$")[1]
+                : frame.getMethodName();
         frames.add(location(frame) + " in " + simple + "." + method);
       }
     }
@@ -91,7 +92,10 @@ final class CourseFrames {
             : info.getLockName()
                 + (info.getLockOwnerName() == null ? "" : " held by " + info.getLockOwnerName());
     return new Hazard.ThreadSnapshot(
-        info.getThreadName(), info.getThreadState().name(), waiting, describe(info.getStackTrace()));
+        info.getThreadName(),
+        info.getThreadState().name(),
+        waiting,
+        describe(info.getStackTrace()));
   }
 
   /** Every live thread with at least one course frame, except the caller's. */

@@ -13,7 +13,8 @@ final class FailureDescriber {
     this.frames = frames;
   }
 
-  TestResult describe(String name, Throwable thrown, CapturedOutput output, Integer task, String code) {
+  TestResult describe(
+      String name, Throwable thrown, CapturedOutput output, Integer task, String code) {
     String location = frames.firstLocation(thrown);
     if (thrown instanceof AssertionFailedError failed) {
       String expected = failed.isExpectedDefined() ? represent(failed.getExpected()) : null;
@@ -26,8 +27,7 @@ final class FailureDescriber {
           name, TestStatus.FAIL, message(thrown), expected, actual, location, output, task, code);
     }
     TestStatus status = thrown instanceof AssertionError ? TestStatus.FAIL : TestStatus.ERROR;
-    return new TestResult(
-        name, status, explain(thrown), null, null, location, output, task, code);
+    return new TestResult(name, status, explain(thrown), null, null, location, output, task, code);
   }
 
   private String explain(Throwable thrown) {
@@ -77,7 +77,8 @@ final class FailureDescriber {
   }
 
   private static String message(Throwable thrown) {
-    return Objects.requireNonNullElse(thrown.getMessage(), thrown.getClass().getSimpleName()).strip();
+    return Objects.requireNonNullElse(thrown.getMessage(), thrown.getClass().getSimpleName())
+        .strip();
   }
 
   /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One grading: the learner's files, the grader that judges them, what they compile against, and
- * how long the grader may run.
+ * One grading: the learner's files, the grader that judges them, what they compile against, and how
+ * long the grader may run.
  *
  * @param exerciseId the exercise's id, for reports
  * @param learnerSources the learner's files

@@ -13,8 +13,6 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 
 /** One request inside the worker: compile, load, run the grader, check for leftover threads. */
 final class GraderRun {
-  private static final long LEFTOVER_GRACE_MILLIS = 300;
-
   private final WorkerMessage.Grade request;
   private final Channel channel;
   private final OutputCapture capture;
@@ -40,7 +38,9 @@ final class GraderRun {
     for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
       boolean exiting = false;
       for (StackTraceElement frame : stack) {
-        exiting |= frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit");
+        exiting |=
+            frame.getClassName().equals("java.lang.Runtime")
+                && frame.getMethodName().equals("exit");
         if (exiting && frames.isCourse(frame)) {
           caller = frames.location(frame);
           break;
@@ -71,7 +71,8 @@ final class GraderRun {
       return false;
     }
     var frames =
-        new CourseFrames(pathsByClass(request.learnerSources()), pathsByClass(request.graderSources()));
+        new CourseFrames(
+            pathsByClass(request.learnerSources()), pathsByClass(request.graderSources()));
     this.frames = frames;
     var sourceOrder = new SourceOrder(request.graderSources());
     var loader = new CompiledClassLoader(compiled.classes(), sourceOrder, libraries);
@@ -86,7 +87,11 @@ final class GraderRun {
   }
 
   private boolean execute(
-      ClassLoader loader, SourceOrder sourceOrder, CourseFrames frames, Launcher launcher, long start) {
+      ClassLoader loader,
+      SourceOrder sourceOrder,
+      CourseFrames frames,
+      Launcher launcher,
+      long start) {
     var discovery = LauncherDiscoveryRequestBuilder.request();
     for (SourceFile grader : request.graderSources()) {
       try {
@@ -103,12 +108,7 @@ final class GraderRun {
         "junit.jupiter.testmethod.order.default", SourceMethodOrder.class.getName());
     var plan = launcher.discover(discovery.build());
     var current =
-        new ResultListener(
-            plan,
-            sourceOrder,
-            channel,
-            capture,
-            new FailureDescriber(frames));
+        new ResultListener(plan, sourceOrder, channel, capture, new FailureDescriber(frames));
     current.noteExistingThreads();
     listener = current;
     channel.send(current.planMessage());
@@ -123,7 +123,7 @@ final class GraderRun {
       watchdog.finish();
     }
     listener = null;
-    Hazard leftovers = leftoverThreads(current, frames, watchdog);
+    Hazard leftovers = new LeftoverThreads(current, frames, watchdog).find();
     if (leftovers != null) {
       channel.send(new WorkerMessage.HazardFound(leftovers));
     }
@@ -136,75 +136,18 @@ final class GraderRun {
     String where = frames.firstLocation(oom);
     String summary =
         (test == null ? "The grader" : "\"" + test + "\"")
-            + " ran out of memory (" + oom.getMessage() + ")"
+            + " ran out of memory ("
+            + oom.getMessage()
+            + ")"
             + (where == null ? "" : " at " + where)
             + ": a collection that grows without end, or far bigger data than the task needs?"
-            + " The grading JVM has a heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MB.";
+            + " The grading JVM has a heap of "
+            + (Runtime.getRuntime().maxMemory() >> 20)
+            + " MB.";
     channel.send(
         new WorkerMessage.HazardFound(
             new Hazard(Hazard.Kind.OUT_OF_MEMORY, summary, test, List.of())));
     Runtime.getRuntime().halt(Watchdog.HALT_STATUS);
-  }
-
-  private static Hazard leftoverThreads(
-      ResultListener listener, CourseFrames frames, Watchdog watchdog) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEFTOVER_GRACE_MILLIS);
-    List<Thread> leftovers = new ArrayList<>();
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread != watchdog && !listener.existedBefore(thread) && !ignorable(thread)) {
-        leftovers.add(thread);
-      }
-    }
-    leftovers.sort(java.util.Comparator.comparingLong(Thread::threadId));
-    Map<String, List<Thread>> byName = new java.util.LinkedHashMap<>();
-    for (Thread thread : leftovers) {
-      try {
-        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      if (thread.isAlive()) {
-        byName.computeIfAbsent(thread.getName(), name -> new ArrayList<>()).add(thread);
-      }
-    }
-    List<Hazard.ThreadSnapshot> running = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    int count = 0;
-    for (var group : byName.entrySet()) {
-      Thread first = group.getValue().getFirst();
-      int size = group.getValue().size();
-      count += size;
-      String origin = listener.origin(first);
-      names.add("\"" + group.getKey() + "\""
-          + (size == 1 ? "" : " ×" + size)
-          + (origin == null ? "" : " (started in \"" + origin + "\")"));
-      var snapshot = frames.snapshot(first, first.getStackTrace());
-      running.add(snapshot != null ? snapshot
-          : new Hazard.ThreadSnapshot(first.getName(), first.getState().name(), null, List.of()));
-    }
-    if (names.isEmpty()) {
-      return null;
-    }
-    String summary =
-        count + (count == 1 ? " thread was" : " threads were")
-            + " still running after the grader finished: " + String.join(", ", names)
-            + ". Shut down executors (shutdown, then awaitTermination) and join the threads you"
-            + " start; the next check gets a fresh JVM.";
-    return new Hazard(Hazard.Kind.LEAKED_THREADS, summary, null, running);
-  }
-
-  /** JDK and JUnit housekeeping threads that start lazily and live on harmlessly. */
-  private static boolean ignorable(Thread thread) {
-    String name = thread.getName();
-    ThreadGroup group = thread.getThreadGroup();
-    return !thread.isAlive()
-        || group == null
-        || group.getName().equals("system")
-        || group.getName().equals("InnocuousThreadGroup")
-        || name.startsWith("ForkJoinPool.commonPool-worker")
-        || name.startsWith("junit-")
-        || name.equals("process reaper");
   }
 
   private static Map<String, String> pathsByClass(List<SourceFile> files) {

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Grading implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Grading.class.getName());
+
   /** Starting a JVM and compiling: generous, since a cold start on a busy laptop is slow. */
   private static final long COMPILE_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(60);
+
   /** How long after the worker's own deadline the runner stops waiting and kills it. */
   private static final long KILL_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
 
@@ -47,7 +49,8 @@ public final class Grading implements AutoCloseable {
     try {
       current = ensureWorker(request.classpath());
     } catch (IOException e) {
-      report.hazard(crash("could not start " + settings.javaExecutable() + ": " + e.getMessage(), null));
+      report.hazard(
+          crash("could not start " + settings.javaExecutable() + ": " + e.getMessage(), null));
       return report.build(since(start));
     }
     if (!current.send(toMessage(request))) {
@@ -64,8 +67,16 @@ public final class Grading implements AutoCloseable {
       discardWorker();
     }
     GradeReport result = report.build(since(start));
-    LOG.log(Level.DEBUG, () -> "graded %s: %s in %d ms (worker %d)".formatted(
-        request.exerciseId(), result.status(), result.elapsed().toMillis(), current.pid()));
+    LOG.log(
+        Level.DEBUG,
+        () ->
+            "graded %s: %s in %d ms (javac %d ms, worker %d)"
+                .formatted(
+                    request.exerciseId(),
+                    result.status(),
+                    result.elapsed().toMillis(),
+                    report.compileMillis(),
+                    current.pid()));
     return result;
   }
 
@@ -80,7 +91,8 @@ public final class Grading implements AutoCloseable {
         report.hazard(crash("the grading JVM did not accept the request: " + fresh.stderr(), null));
       }
     } catch (IOException e) {
-      report.hazard(crash("could not start " + settings.javaExecutable() + ": " + e.getMessage(), null));
+      report.hazard(
+          crash("could not start " + settings.javaExecutable() + ": " + e.getMessage(), null));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       report.hazard(crash("grading was interrupted", null));
@@ -116,7 +128,8 @@ public final class Grading implements AutoCloseable {
   }
 
   /** The worker stopped without saying why: System.exit without a hook, Runtime.halt, a crash. */
-  private static void workerGone(WorkerProcess gone, ReportBuilder report) throws InterruptedException {
+  private static void workerGone(WorkerProcess gone, ReportBuilder report)
+      throws InterruptedException {
     if (report.hasHazard()) {
       return;
     }
@@ -125,31 +138,50 @@ public final class Grading implements AutoCloseable {
     String test = report.runningTest();
     String during = test == null ? "" : " while \"" + test + "\" was running";
     if (stderr.contains("OutOfMemoryError")) {
-      report.hazard(new Hazard(Hazard.Kind.OUT_OF_MEMORY,
-          "The grading JVM ran out of memory" + during
-              + ": a collection that grows without end, or far bigger data than the task needs?",
-          test, List.of()));
+      report.hazard(
+          new Hazard(
+              Hazard.Kind.OUT_OF_MEMORY,
+              "The grading JVM ran out of memory"
+                  + during
+                  + ": a collection that grows without end, or far bigger data than the task"
+                  + " needs?",
+              test,
+              List.of()));
     } else if (test != null) {
-      report.hazard(new Hazard(Hazard.Kind.EXIT,
-          "The grading JVM stopped" + (status == null ? "" : " with status " + status) + during
-              + ": does your code call System.exit or Runtime.halt? Return or throw instead.",
-          test, List.of()));
+      report.hazard(
+          new Hazard(
+              Hazard.Kind.EXIT,
+              "The grading JVM stopped"
+                  + (status == null ? "" : " with status " + status)
+                  + during
+                  + ": does your code call System.exit or Runtime.halt? Return or throw instead.",
+              test,
+              List.of()));
     } else {
-      report.hazard(crash("the grading JVM stopped" + (status == null ? "" : " with status " + status)
-          + (stderr.isEmpty() ? "" : ":\n" + stderr), null));
+      report.hazard(
+          crash(
+              "the grading JVM stopped"
+                  + (status == null ? "" : " with status " + status)
+                  + (stderr.isEmpty() ? "" : ":\n" + stderr),
+              null));
     }
   }
 
   private static Hazard runnerTimeout(GradeRequest request, ReportBuilder report) {
     String test = report.runningTest();
     if (!report.planned()) {
-      return crash("the grading JVM did not finish compiling within "
-          + TimeUnit.NANOSECONDS.toSeconds(COMPILE_BUDGET_NANOS) + " s", null);
+      return crash(
+          "the grading JVM did not finish compiling within "
+              + TimeUnit.NANOSECONDS.toSeconds(COMPILE_BUDGET_NANOS)
+              + " s",
+          null);
     }
     String limit = Watchdog.seconds(request.timeLimit().toNanos());
-    String summary = (test == null ? "The grader" : "\"" + test + "\"")
-        + " was still running after " + limit
-        + " and the grading JVM stopped answering, so it was killed (no thread dump).";
+    String summary =
+        (test == null ? "The grader" : "\"" + test + "\"")
+            + " was still running after "
+            + limit
+            + " and the grading JVM stopped answering, so it was killed (no thread dump).";
     return new Hazard(Hazard.Kind.TIMEOUT, summary, test, List.of());
   }
 

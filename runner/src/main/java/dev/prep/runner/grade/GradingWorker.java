@@ -25,8 +25,8 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The worker JVM's main class: reads {@link WorkerMessage.Grade} requests from stdin, one per
- * line, and answers on the original stdout. Learner code only ever runs here.
+ * The worker JVM's main class: reads {@link WorkerMessage.Grade} requests from stdin, one per line,
+ * and answers on the original stdout. Learner code only ever runs here.
  *
  * <p>Usage: {@code java -cp <runner + request class path> dev.prep.runner.grade.GradingWorker
  * <outputCapBytes>}
@@ -52,7 +52,8 @@ public final class GradingWorker {
 
   public static void main(String[] args) throws IOException {
     int cap = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
-    var protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    var protocolOut =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     InputStream protocolIn = new FileInputStream(FileDescriptor.in);
     System.setIn(InputStream.nullInputStream());
     var capture = new OutputCapture(cap);
@@ -68,7 +69,8 @@ public final class GradingWorker {
     warmUp();
     channel.send(
         new WorkerMessage.Ready(
-            ProcessHandle.current().pid(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
+            ProcessHandle.current().pid(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
     for (String line; (line = in.readLine()) != null; ) {
       if (WireFormat.decode(line) instanceof WorkerMessage.Grade request) {
         var run = new GraderRun(request, channel, capture);
@@ -110,14 +112,17 @@ public final class GradingWorker {
       }
     }
     ClassLoader app = GradingWorker.class.getClassLoader();
-    libraries = extra.isEmpty() ? app : new URLClassLoader("prep-libraries", extra.toArray(URL[]::new), app);
+    libraries =
+        extra.isEmpty()
+            ? app
+            : new URLClassLoader("prep-libraries", extra.toArray(URL[]::new), app);
     libraryClasspath = List.copyOf(classpath);
     return libraries;
   }
 
   /**
-   * Shutdown hook: runs only when something called System.exit (the worker itself halts), so it
-   * can name the test and the learner's line that called it.
+   * Shutdown hook: runs only when something called System.exit (the worker itself halts), so it can
+   * name the test and the learner's line that called it.
    */
   private void reportExit() {
     GraderRun run = active;

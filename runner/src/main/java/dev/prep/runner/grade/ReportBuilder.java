@@ -19,6 +19,7 @@ final class ReportBuilder {
   private Hazard hazard;
   private WorkerMessage.Started running;
   private boolean anyStarted;
+  private long compileMillis = -1;
 
   ReportBuilder(String exerciseId) {
     this.exerciseId = exerciseId;
@@ -30,6 +31,7 @@ final class ReportBuilder {
       case WorkerMessage.Compiled c -> {
         compiled = c.ok();
         diagnostics = c.diagnostics();
+        compileMillis = c.millis();
       }
       case WorkerMessage.Plan p -> p.tests().forEach(test -> plan.put(test.id(), test));
       case WorkerMessage.Started s -> {
@@ -54,6 +56,11 @@ final class ReportBuilder {
       case WorkerMessage.Grade g -> {}
     }
     return done && !tainted;
+  }
+
+  /** How long the worker's javac took, or -1 when it did not get that far. */
+  long compileMillis() {
+    return compileMillis;
   }
 
   boolean compiled() {
@@ -91,9 +98,11 @@ final class ReportBuilder {
       if (finished != null) {
         tests.addAll(finished);
       } else if (running != null && entry.id().equals(running.entry())) {
-        tests.add(TestResult.errored(running.name(), stopReason(), entry.taskId(), entry.testCode()));
+        tests.add(
+            TestResult.errored(running.name(), stopReason(), entry.taskId(), entry.testCode()));
       } else {
-        tests.add(TestResult.notRun(entry.name(), notRunReason(), entry.taskId(), entry.testCode()));
+        tests.add(
+            TestResult.notRun(entry.name(), notRunReason(), entry.taskId(), entry.testCode()));
       }
     }
     results.values().forEach(tests::addAll);
@@ -101,8 +110,11 @@ final class ReportBuilder {
     String message = null;
     if (!compiled && !diagnostics.isEmpty()) {
       status = GradeStatus.ERROR;
-      message = diagnostics.size() + (diagnostics.size() == 1 ? " compile error" : " compile errors")
-          + "\n" + diagnostics.getFirst().render();
+      message =
+          diagnostics.size()
+              + (diagnostics.size() == 1 ? " compile error" : " compile errors")
+              + "\n"
+              + diagnostics.getFirst().render();
     } else if (problem != null) {
       status = GradeStatus.ERROR;
       message = problem;

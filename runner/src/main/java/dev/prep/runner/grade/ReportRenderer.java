@@ -25,15 +25,20 @@ public final class ReportRenderer {
       compileErrors(report.diagnostics(), out);
       return out.toString();
     }
-    if (report.status() == GradeStatus.ERROR && report.tests().isEmpty() && report.hazard() == null) {
+    if (report.status() == GradeStatus.ERROR
+        && report.tests().isEmpty()
+        && report.hazard() == null) {
       out.append("  ").append(safe(report.message())).append('\n');
     }
     boolean expanded = false;
     for (TestResult test : report.tests()) {
       boolean failed = test.status() == TestStatus.FAIL || test.status() == TestStatus.ERROR;
       if (report.hazard() != null && report.hazard().summary().equals(test.message())) {
-        out.append("@|red ✗|@ ").append(safe(test.name())).append(" — ")
-            .append(report.hazard().kind().title().toLowerCase(Locale.ROOT)).append(", see below\n");
+        out.append("@|red ✗|@ ")
+            .append(safe(test.name()))
+            .append(" — ")
+            .append(report.hazard().kind().title().toLowerCase(Locale.ROOT))
+            .append(", see below\n");
       } else if (failed && (!expanded || verbose)) {
         failure(test, out);
         expanded = true;
@@ -51,20 +56,41 @@ public final class ReportRenderer {
     String time = String.format(Locale.ROOT, "%.2f s", report.elapsed().toMillis() / 1000.0);
     long total = report.tests().size();
     switch (report.status()) {
-      case PASS -> out.append("@|bold,green ✓ ").append(report.exerciseId()).append(" passes|@ ")
-          .append("(").append(total).append(total == 1 ? " test, " : " tests, ").append(time).append(")\n");
-      case FAIL -> out.append("@|bold,red ✗ ").append(report.exerciseId()).append("|@ ")
-          .append(report.passedCount()).append(" of ").append(total).append(" tests pass (")
-          .append(time).append(")\n");
-      case ERROR -> out.append("@|bold,red ✗ ").append(report.exerciseId()).append(" did not run|@ (")
-          .append(time).append(")\n");
+      case PASS ->
+          out.append("@|bold,green ✓ ")
+              .append(report.exerciseId())
+              .append(" passes|@ ")
+              .append("(")
+              .append(total)
+              .append(total == 1 ? " test, " : " tests, ")
+              .append(time)
+              .append(")\n");
+      case FAIL ->
+          out.append("@|bold,red ✗ ")
+              .append(report.exerciseId())
+              .append("|@ ")
+              .append(report.passedCount())
+              .append(" of ")
+              .append(total)
+              .append(" tests pass (")
+              .append(time)
+              .append(")\n");
+      case ERROR ->
+          out.append("@|bold,red ✗ ")
+              .append(report.exerciseId())
+              .append(" did not run|@ (")
+              .append(time)
+              .append(")\n");
     }
   }
 
   private static void compileErrors(List<Diagnostic> diagnostics, StringBuilder out) {
-    out.append("\n@|bold Compile ").append(diagnostics.size() == 1 ? "error" : "errors").append("|@\n");
-    diagnostics.stream().limit(DIAGNOSTICS_SHOWN).forEach(
-        d -> out.append(indent(safe(d.render()), "  ")).append('\n'));
+    out.append("\n@|bold Compile ")
+        .append(diagnostics.size() == 1 ? "error" : "errors")
+        .append("|@\n");
+    diagnostics.stream()
+        .limit(DIAGNOSTICS_SHOWN)
+        .forEach(d -> out.append(indent(safe(d.render()), "  ")).append('\n'));
     if (diagnostics.size() > DIAGNOSTICS_SHOWN) {
       out.append("  ... and ").append(diagnostics.size() - DIAGNOSTICS_SHOWN).append(" more\n");
     }
@@ -113,14 +139,19 @@ public final class ReportRenderer {
       actual = line < got.size() ? got.get(line) : "(no line)";
     }
     int at = 0;
-    while (at < expected.length() && at < actual.length() && expected.charAt(at) == actual.charAt(at)) {
+    while (at < expected.length()
+        && at < actual.length()
+        && expected.charAt(at) == actual.charAt(at)) {
       at++;
     }
     out.append("    expected: \"").append(safe(expected)).append("\"\n");
     out.append("    but was:  \"").append(safe(actual)).append("\"\n");
     if (!expected.equals(actual)) {
-      out.append("               ").append(" ".repeat(at)).append("@|yellow ^|@ first difference, at index ")
-          .append(at).append('\n');
+      out.append("               ")
+          .append(" ".repeat(at))
+          .append("@|yellow ^|@ first difference, at index ")
+          .append(at)
+          .append('\n');
     }
   }
 
@@ -136,7 +167,9 @@ public final class ReportRenderer {
       out.append("    | ").append(safe(line)).append('\n');
     }
     if (shown < lines.size()) {
-      out.append("    | ... ").append(lines.size() - shown).append(" more lines (--verbose shows them)\n");
+      out.append("    | ... ")
+          .append(lines.size() - shown)
+          .append(" more lines (--verbose shows them)\n");
     }
   }
 
@@ -144,13 +177,20 @@ public final class ReportRenderer {
     switch (test.status()) {
       case PASS -> out.append("@|green ✓|@ ").append(safe(test.name())).append('\n');
       case SKIPPED -> out.append("@|faint - ").append(safe(test.name())).append(" (skipped)|@\n");
-      case NOT_RUN -> out.append("@|faint - ").append(safe(test.name())).append(" (")
-          .append(safe(test.message())).append(")|@\n");
+      case NOT_RUN ->
+          out.append("@|faint - ")
+              .append(safe(test.name()))
+              .append(" (")
+              .append(safe(test.message()))
+              .append(")|@\n");
       case FAIL, ERROR -> {
         out.append("@|red ✗|@ ").append(safe(test.name()));
         if (test.hasComparison()) {
-          out.append(" — expected \"").append(safe(clip(test.expected())))
-              .append("\" but was \"").append(safe(clip(test.actual()))).append('"');
+          out.append(" — expected \"")
+              .append(safe(clip(test.expected())))
+              .append("\" but was \"")
+              .append(safe(clip(test.actual())))
+              .append('"');
         } else if (test.message() != null) {
           out.append(" — ").append(safe(test.message().lines().findFirst().orElse("")));
         }
@@ -169,8 +209,10 @@ public final class ReportRenderer {
       }
       out.append(")\n");
       int shown = verbose ? thread.frames().size() : Math.min(FRAMES_SHOWN, thread.frames().size());
-      thread.frames().subList(0, shown).forEach(
-          frame -> out.append("    at @|cyan ").append(safe(frame)).append("|@\n"));
+      thread
+          .frames()
+          .subList(0, shown)
+          .forEach(frame -> out.append("    at @|cyan ").append(safe(frame)).append("|@\n"));
       if (shown < thread.frames().size()) {
         out.append("    ... ").append(thread.frames().size() - shown).append(" more\n");
       }
@@ -179,7 +221,9 @@ public final class ReportRenderer {
 
   private static String clip(String text) {
     String line = text.lines().findFirst().orElse("");
-    return line.length() > 40 || text.contains("\n") ? line.substring(0, Math.min(40, line.length())) + "…" : line;
+    return line.length() > 40 || text.contains("\n")
+        ? line.substring(0, Math.min(40, line.length())) + "…"
+        : line;
   }
 
   private static String indent(String text, String prefix) {

@@ -17,11 +17,11 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Streams the grader's progress to the runner as it happens, so the runner always knows which
- * test is running; captures each test's output; remembers which test started which thread.
+ * Streams the grader's progress to the runner as it happens, so the runner always knows which test
+ * is running; captures each test's output; remembers which test started which thread.
  *
- * <p>The plan's entries are the grader's methods: a {@code @Test} is one entry, a parameterized
- * or repeated test is one entry whose cases are reported under it.
+ * <p>The plan's entries are the grader's methods: a {@code @Test} is one entry, a parameterized or
+ * repeated test is one entry whose cases are reported under it.
  */
 final class ResultListener implements TestExecutionListener {
   private final TestPlan plan;
@@ -54,8 +54,10 @@ final class ResultListener implements TestExecutionListener {
     }
     methods.sort(
         Comparator.comparingLong(
-            id -> methodSource(id).map(m -> sources.position(m.getClassName(), m.getMethodName()))
-                .orElse(Long.MAX_VALUE)));
+            id ->
+                methodSource(id)
+                    .map(m -> sources.position(m.getClassName(), m.getMethodName()))
+                    .orElse(Long.MAX_VALUE)));
     for (TestIdentifier id : methods) {
       MethodSource method = methodSource(id).orElseThrow();
       planned.put(
@@ -95,8 +97,19 @@ final class ResultListener implements TestExecutionListener {
   public void executionSkipped(TestIdentifier id, String reason) {
     for (String entry : entriesUnder(id)) {
       var test = planned.get(entry);
-      finish(entry, entry, new TestResult(test.name(), TestStatus.SKIPPED, reason, null, null,
-          null, CapturedOutput.NONE, test.taskId(), test.testCode()));
+      finish(
+          entry,
+          entry,
+          new TestResult(
+              test.name(),
+              TestStatus.SKIPPED,
+              reason,
+              null,
+              null,
+              null,
+              CapturedOutput.NONE,
+              test.taskId(),
+              test.testCode()));
     }
   }
 
@@ -114,9 +127,16 @@ final class ResultListener implements TestExecutionListener {
           switch (result.getStatus()) {
             case SUCCESSFUL -> TestResult.passed(name, output, task, code);
             case ABORTED ->
-                new TestResult(name, TestStatus.SKIPPED,
+                new TestResult(
+                    name,
+                    TestStatus.SKIPPED,
                     result.getThrowable().map(Throwable::getMessage).orElse("aborted"),
-                    null, null, null, output, task, code);
+                    null,
+                    null,
+                    null,
+                    output,
+                    task,
+                    code);
             case FAILED ->
                 describer.describe(name, result.getThrowable().orElseThrow(), output, task, code);
           };

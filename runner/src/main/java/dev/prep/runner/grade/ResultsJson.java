@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * Writes a report as Exercism's test-runner {@code results.json}, version 3: top-level status and
- * message, then each test with its status, message, output (500 characters at most, with
- * Exercism's truncation notice), test code and task id.
+ * message, then each test with its status, message, output (500 characters at most, with Exercism's
+ * truncation notice), test code and task id.
  *
  * @see <a href="https://exercism.org/docs/building/tooling/test-runners/interface">Exercism
  *     test-runner interface</a>
@@ -25,6 +25,7 @@ public final class ResultsJson {
   static final int OUTPUT_LIMIT = 500;
   static final String TRUNCATED = "Output was truncated. Please limit to 500 chars.";
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
   /** Laid out like Exercism's own expected_results.json files, with \n on every platform. */
   private static final DefaultPrettyPrinter LAYOUT =
       new DefaultPrettyPrinter()
@@ -53,11 +54,13 @@ public final class ResultsJson {
       }
       ObjectNode node = tests.addObject();
       node.put("name", test.name());
-      node.put("status", switch (test.status()) {
-        case PASS -> "pass";
-        case FAIL -> "fail";
-        case ERROR, NOT_RUN, SKIPPED -> "error";
-      });
+      node.put(
+          "status",
+          switch (test.status()) {
+            case PASS -> "pass";
+            case FAIL -> "fail";
+            case ERROR, NOT_RUN, SKIPPED -> "error";
+          });
       if (!test.passed()) {
         node.put("message", testMessage(test));
       }
@@ -87,7 +90,8 @@ public final class ResultsJson {
     if (!report.diagnostics().isEmpty()) {
       return String.join("\n\n", report.diagnostics().stream().map(Diagnostic::render).toList());
     }
-    return report.message() != null ? report.message()
+    return report.message() != null
+        ? report.message()
         : report.hazard() != null ? report.hazard().summary() : "nothing ran";
   }
 

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs beside the grader in the worker. At the time limit, or as soon as threads deadlock, it
- * reports the running test and the learner's threads, then halts the worker: a stuck thread
- * cannot be stopped in JDK 25, only abandoned with its JVM.
+ * reports the running test and the learner's threads, then halts the worker: a stuck thread cannot
+ * be stopped in JDK 25, only abandoned with its JVM.
  */
 final class Watchdog extends Thread {
   static final int HALT_STATUS = 70;
@@ -65,7 +65,10 @@ final class Watchdog extends Thread {
     String summary =
         test == null
             ? "The grader was still running after " + seconds + "."
-            : "\"" + test + "\" was still running after " + seconds
+            : "\""
+                + test
+                + "\" was still running after "
+                + seconds
                 + ": an infinite loop, or waiting for something that never happens?";
     List<Hazard.ThreadSnapshot> dump = frames.dump();
     if (dump.isEmpty()) {
@@ -96,7 +99,9 @@ final class Watchdog extends Thread {
 
   static String seconds(long nanos) {
     double seconds = nanos / 1e9;
-    return (seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.format(java.util.Locale.ROOT, "%.1f", seconds))
+    return (seconds == Math.rint(seconds)
+            ? String.valueOf((long) seconds)
+            : String.format(java.util.Locale.ROOT, "%.1f", seconds))
         + " s";
   }
 }

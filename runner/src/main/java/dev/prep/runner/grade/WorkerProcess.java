@@ -30,12 +30,14 @@ final class WorkerProcess implements AutoCloseable {
   private WorkerProcess(Process process) {
     this.process = process;
     this.requests =
-        new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        new BufferedWriter(
+            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
     Thread.ofPlatform().daemon().name("prep-worker-reader").start(this::readMessages);
     Thread.ofPlatform().daemon().name("prep-worker-stderr").start(this::readStderr);
   }
 
-  static WorkerProcess start(WorkerSettings settings, List<Path> requestClasspath) throws IOException {
+  static WorkerProcess start(WorkerSettings settings, List<Path> requestClasspath)
+      throws IOException {
     Set<String> classpath = new LinkedHashSet<>();
     settings.workerClasspath().forEach(path -> classpath.add(path.toString()));
     requestClasspath.forEach(path -> classpath.add(path.toString()));
@@ -109,7 +111,8 @@ final class WorkerProcess implements AutoCloseable {
 
   private void readMessages() {
     try (var in =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         WorkerMessage message = WireFormat.decode(line);
         if (message != null) {

@@ -120,7 +120,8 @@ class GradingTest {
   }
 
   @Test
-  @DisplayName("an infinite loop names the hung test and the learner's line, then a new worker takes over")
+  @DisplayName(
+      "an infinite loop names the hung test and the learner's line, then a new worker takes over")
   void infiniteLoop() {
     long start = System.nanoTime();
     GradeReport report = grading.grade(Fixture.request("infinite-loop", SHORT));
@@ -130,10 +131,14 @@ class GradingTest {
     Hazard hazard = report.hazard();
     assertThat(hazard.kind()).isEqualTo(Hazard.Kind.TIMEOUT);
     assertThat(hazard.testName()).isEqualTo("greets a person by name");
-    assertThat(hazard.summary()).contains("\"greets a person by name\" was still running after 1.5 s");
+    assertThat(hazard.summary())
+        .contains("\"greets a person by name\" was still running after 1.5 s");
     assertThat(hazard.threads())
         .flatExtracting(Hazard.ThreadSnapshot::frames)
-        .anySatisfy(frame -> assertThat(frame).startsWith(LEARNER + ":" + Fixture.lineOf("infinite-loop", "spins++")));
+        .anySatisfy(
+            frame ->
+                assertThat(frame)
+                    .startsWith(LEARNER + ":" + Fixture.lineOf("infinite-loop", "spins++")));
     assertThat(report.tests().getFirst().status()).isEqualTo(TestStatus.ERROR);
     assertThat(report.tests().get(1).status()).isEqualTo(TestStatus.NOT_RUN);
     assertThat(seconds).isLessThan(10);
@@ -150,11 +155,12 @@ class GradingTest {
     assertThat(hazard.testName()).isEqualTo("greets a person by name");
     assertThat(hazard.summary()).contains("\"greeting-helper\"").contains("deadlocked");
     assertThat(hazard.threads())
-        .anySatisfy(thread -> {
-          assertThat(thread.name()).isEqualTo("greeting-helper");
-          assertThat(thread.state()).isEqualTo("BLOCKED");
-          assertThat(thread.waitingFor()).startsWith("java.lang.Object@");
-        });
+        .anySatisfy(
+            thread -> {
+              assertThat(thread.name()).isEqualTo("greeting-helper");
+              assertThat(thread.state()).isEqualTo("BLOCKED");
+              assertThat(thread.waitingFor()).startsWith("java.lang.Object@");
+            });
     assertThat(report.elapsed()).isLessThan(Duration.ofSeconds(10));
     nextGradeStillWorks();
   }
@@ -167,7 +173,8 @@ class GradingTest {
     Hazard hazard = report.hazard();
     assertThat(hazard.kind()).isEqualTo(Hazard.Kind.EXIT);
     assertThat(hazard.testName()).isEqualTo("greets the world when the name is blank");
-    assertThat(hazard.summary()).contains("System.exit at " + LEARNER + ":" + Fixture.lineOf("exit", "System.exit"));
+    assertThat(hazard.summary())
+        .contains("System.exit at " + LEARNER + ":" + Fixture.lineOf("exit", "System.exit"));
     assertThat(report.tests().getFirst().status()).isEqualTo(TestStatus.PASS);
     assertThat(report.status()).isEqualTo(GradeStatus.FAIL);
     nextGradeStillWorks();
@@ -211,8 +218,10 @@ class GradingTest {
     assertThat(first.status()).isEqualTo(TestStatus.ERROR);
     String line = LEARNER + ":" + Fixture.lineOf("stack-overflow", "return polite(name)");
     assertThat(first.message())
-        .isEqualTo("StackOverflowError: infinite recursion? polite at " + line
-            + " keeps calling itself without reaching a base case");
+        .isEqualTo(
+            "StackOverflowError: infinite recursion? polite at "
+                + line
+                + " keeps calling itself without reaching a base case");
     assertThat(first.location()).isEqualTo(line);
     assertThat(report.hazard()).isNull();
     nextGradeStillWorks();
@@ -220,7 +229,8 @@ class GradingTest {
   }
 
   @Test
-  @DisplayName("threads left running are named with the test that started them, and the worker is replaced")
+  @DisplayName(
+      "threads left running are named with the test that started them, and the worker is replaced")
   void leakedThreads() {
     GradeReport report = grading.grade(Fixture.request("leaked-threads"));
 
@@ -230,9 +240,16 @@ class GradingTest {
     assertThat(hazard.summary())
         .startsWith("4 threads were still running")
         .contains("\"greeting-cache-refresher\" ×4 (started in \"greets a person by name\")");
-    assertThat(hazard.threads()).singleElement().satisfies(thread -> assertThat(thread.frames())
-        .containsExactly(LEARNER + ":" + Fixture.lineOf("leaked-threads", "Thread.sleep")
-            + " in Greeter.refreshForever"));
+    assertThat(hazard.threads())
+        .singleElement()
+        .satisfies(
+            thread ->
+                assertThat(thread.frames())
+                    .containsExactly(
+                        LEARNER
+                            + ":"
+                            + Fixture.lineOf("leaked-threads", "Thread.sleep")
+                            + " in Greeter.refreshForever"));
     assertThat(grading.workerPid()).isEqualTo(-1);
     nextGradeStillWorks();
   }

@@ -65,7 +65,9 @@ class ReportRendererTest {
   void hazard() {
     assertThat(renderer.render(Reports.hung()))
         .contains("@|bold,yellow ⚠ Timed out|@")
-        .contains("  thread \"main\" (RUNNABLE)\n    at @|cyan exercises/fixture/fixture/Greeter.java:8 in Greeter.greet|@")
+        .contains(
+            "  thread \"main\" (RUNNABLE)\n"
+                + "    at @|cyan exercises/fixture/fixture/Greeter.java:8 in Greeter.greet|@")
         .contains("@|faint - greets the world when the name is blank (not run: grading stopped at")
         .contains("@|red ✗|@ greets a person by name — timed out, see below\n")
         .containsOnlyOnce("was still running after 2 s");

@@ -20,7 +20,10 @@ final class Reports {
             "topics/fixture/src/grader/java/fixture/GreeterTest.java:17",
             new CapturedOutput("x".repeat(600), 600),
             1,
-            "@Test\nvoid greetsByName() {\n  assertThat(new Greeter().greet(\"Ada\")).isEqualTo(\"Hello, Ada!\");\n}");
+            "@Test\n"
+                + "void greetsByName() {\n"
+                + "  assertThat(new Greeter().greet(\"Ada\")).isEqualTo(\"Hello, Ada!\");\n"
+                + "}");
     var todo =
         new TestResult(
             "greets the world when the name is blank",
@@ -34,7 +37,8 @@ final class Reports {
             "@Test\nvoid greetsTheWorld() {}");
     var pass = TestResult.passed("greets anyone \"Grace\"", new CapturedOutput("hi\n", 3), 2, "");
     var skipped =
-        new TestResult("a disabled test", TestStatus.SKIPPED, "off", null, null, null, null, null, null);
+        new TestResult(
+            "a disabled test", TestStatus.SKIPPED, "off", null, null, null, null, null, null);
     return new GradeReport(
         "greeter",
         GradeStatus.FAIL,

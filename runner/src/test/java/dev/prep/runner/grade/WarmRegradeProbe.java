@@ -31,8 +31,8 @@ final class WarmRegradeProbe {
       Collections.sort(warm);
       System.out.printf(
           Locale.ROOT,
-          "cold (new worker JVM): %.0f ms, %s%nwarm x%d: min %.0f, median %.0f, p90 %.0f, max %.0f ms%n"
-              + "JDK %s, %d cores%n",
+          "cold (new worker JVM): %.0f ms, %s%nwarm x%d: min %.0f, median %.0f, p90 %.0f, max %.0f"
+              + " ms%nJDK %s, %d cores%n",
           coldMillis,
           cold.status(),
           rounds,
