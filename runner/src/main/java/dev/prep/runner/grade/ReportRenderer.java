@@ -11,6 +11,7 @@ import java.util.Locale;
 public final class ReportRenderer {
   private static final int DIAGNOSTICS_SHOWN = 5;
   private static final int FRAMES_SHOWN = 8;
+  private static final int ONE_LINERS_SHOWN = 12;
 
   private final boolean verbose;
 
@@ -31,6 +32,8 @@ public final class ReportRenderer {
       out.append("  ").append(safe(report.message())).append('\n');
     }
     boolean expanded = false;
+    int lines = 0;
+    int hidden = 0;
     for (TestResult test : report.tests()) {
       boolean failed = test.status() == TestStatus.FAIL || test.status() == TestStatus.ERROR;
       if (report.hazard() != null && report.hazard().summary().equals(test.message())) {
@@ -42,9 +45,18 @@ public final class ReportRenderer {
       } else if (failed && (!expanded || verbose)) {
         failure(test, out);
         expanded = true;
-      } else {
+      } else if (verbose || lines < ONE_LINERS_SHOWN) {
         oneLine(test, out);
+        lines++;
+      } else {
+        hidden++;
       }
+    }
+    if (hidden > 0) {
+      out.append("@|faint ... ")
+          .append(hidden)
+          .append(hidden == 1 ? " more test" : " more tests")
+          .append(" (--verbose lists every test)|@\n");
     }
     if (report.hazard() != null) {
       hazard(report.hazard(), out);

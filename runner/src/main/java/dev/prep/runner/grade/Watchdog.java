@@ -23,6 +23,7 @@ final class Watchdog extends Thread {
   private final Channel channel;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private volatile boolean finished;
+  private ThreadInfo[] suspected;
 
   Watchdog(long limitMillis, ResultListener listener, CourseFrames frames, Channel channel) {
     super("prep-watchdog");
@@ -48,15 +49,44 @@ final class Watchdog extends Thread {
         return;
       }
       if (tick % DEADLOCK_CHECK_EVERY == 0) {
-        long[] deadlocked = threads.findDeadlockedThreads();
-        if (deadlocked != null && !finished) {
-          halt(deadlock(threads.getThreadInfo(deadlocked, true, true)));
+        ThreadInfo[] stuck = deadlocked();
+        if (stuck != null && suspected != null && sameThreads(stuck, suspected) && !finished) {
+          halt(deadlock(stuck));
         }
+        suspected = stuck;
       }
       if (System.nanoTime() - start > limitNanos && !finished) {
         halt(timeout());
       }
     }
+  }
+
+  /**
+   * Threads in a lock cycle, all blocked for good: a thread in a timed wait (tryLock with a
+   * timeout) will give up by itself, so it is not a deadlock yet. Reported only when the same
+   * threads are still stuck at the next check.
+   */
+  private ThreadInfo[] deadlocked() {
+    long[] ids = threads.findDeadlockedThreads();
+    if (ids == null) {
+      return null;
+    }
+    ThreadInfo[] infos = threads.getThreadInfo(ids, true, true);
+    for (ThreadInfo info : infos) {
+      if (info == null || info.getThreadState() == Thread.State.TIMED_WAITING) {
+        return null;
+      }
+    }
+    return infos;
+  }
+
+  private static boolean sameThreads(ThreadInfo[] now, ThreadInfo[] before) {
+    return Arrays.stream(now)
+        .mapToLong(ThreadInfo::getThreadId)
+        .sorted()
+        .boxed()
+        .toList()
+        .equals(Arrays.stream(before).mapToLong(ThreadInfo::getThreadId).sorted().boxed().toList());
   }
 
   private Hazard timeout() {

@@ -74,6 +74,34 @@ class ReportRendererTest {
   }
 
   @Test
+  @DisplayName("a long grader shows a dozen one-liners, then says how many more there are")
+  void longGraderIsCapped() {
+    var many = new java.util.ArrayList<TestResult>();
+    for (int i = 1; i <= 20; i++) {
+      many.add(TestResult.errored("case " + i, "not implemented yet: TODO", null, ""));
+    }
+    var report =
+        new GradeReport(
+            "long",
+            GradeStatus.FAIL,
+            null,
+            many,
+            java.util.List.of(),
+            true,
+            null,
+            java.time.Duration.ofMillis(5));
+
+    String text = renderer.render(report);
+
+    assertThat(text)
+        .contains("@|bold,red ✗ case 1|@")
+        .contains("case 13 — not implemented yet")
+        .doesNotContain("case 14")
+        .endsWith("@|faint ... 7 more tests (--verbose lists every test)|@\n");
+    assertThat(new ReportRenderer(true).render(report)).contains("case 20");
+  }
+
+  @Test
   @DisplayName("learner text cannot open picocli markup")
   void learnerTextIsDefused() {
     assertThat(ReportRenderer.safe("@|bold boom|@")).isEqualTo("@ |bold boom| @");
