@@ -64,7 +64,7 @@ public final class Grading implements AutoCloseable {
       report.hazard(crash("grading was interrupted", report.runningTest()));
     }
     if (!report.workerReusable()) {
-      discardWorker();
+      replaceWorker(request.classpath());
     }
     GradeReport result = report.build(since(start));
     LOG.log(
@@ -98,7 +98,7 @@ public final class Grading implements AutoCloseable {
       report.hazard(crash("grading was interrupted", null));
     }
     if (!report.workerReusable()) {
-      discardWorker();
+      replaceWorker(request.classpath());
     }
     return report.build(since(start));
   }
@@ -196,6 +196,19 @@ public final class Grading implements AutoCloseable {
       LOG.log(Level.DEBUG, "started grading worker {0}", worker.pid());
     }
     return worker;
+  }
+
+  /**
+   * Retires a worker that hung, exited or was tainted, and starts its successor at once: in watch
+   * mode it warms up while the learner edits; after a one-shot check, close() ends it unborn.
+   */
+  private void replaceWorker(List<Path> classpath) {
+    discardWorker();
+    try {
+      ensureWorker(classpath);
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "could not start a replacement grading worker", e);
+    }
   }
 
   private void discardWorker() {

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
@@ -66,7 +68,9 @@ public final class GradingWorker {
 
   private void serve(BufferedReader in) throws IOException {
     long start = System.nanoTime();
-    warmUp();
+    if (!in.ready()) { // a request already waiting would only be delayed by a warm-up
+      warmUp();
+    }
     channel.send(
         new WorkerMessage.Ready(
             ProcessHandle.current().pid(),
@@ -85,11 +89,32 @@ public final class GradingWorker {
     }
   }
 
-  /** Loads javac's classes and JIT-compiles a little of it while nobody waits. */
+  /**
+   * While nobody waits: loads and warms javac, and runs one trivial test through the Launcher, so
+   * the first real request finds both compiler and JUnit warm.
+   */
   private void warmUp() {
-    compiler.compile(
-        List.of(new SourceFile("Warm.java", "class Warm { String s() { return \"\" + 1; } }")),
-        List.of());
+    List<Path> ownJars = ownClasspath.stream().map(Path::of).toList();
+    var warm =
+        compiler.compile(
+            List.of(
+                new SourceFile(
+                    "WarmUpTest.java",
+                    "class WarmUpTest { @org.junit.jupiter.api.Test void runs() {"
+                        + " String.valueOf(1); } }")),
+            ownJars);
+    if (warm.ok()) {
+      var loader = new CompiledClassLoader(warm.classes(), new SourceOrder(List.of()), libraries);
+      try {
+        launcher.execute(
+            LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(loader.loadClass("WarmUpTest")))
+                .build());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("warm-up class vanished", e);
+      }
+    }
+    capture.take();
   }
 
   /**

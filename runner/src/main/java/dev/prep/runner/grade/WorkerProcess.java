@@ -98,7 +98,8 @@ final class WorkerProcess implements AutoCloseable {
   public void close() {
     try {
       requests.close();
-      if (!process.waitFor(1, TimeUnit.SECONDS)) {
+      // the worker keeps no state: a short grace for a clean exit, then no waiting on a warm-up
+      if (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
       }
     } catch (IOException e) {
