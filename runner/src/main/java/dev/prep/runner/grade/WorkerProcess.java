@@ -83,7 +83,10 @@ final class WorkerProcess implements AutoCloseable {
     return process.waitFor(waitMillis, TimeUnit.MILLISECONDS) ? process.exitValue() : null;
   }
 
-  /** The last lines the JVM itself wrote to stderr (learner output never goes there). */
+  /**
+   * The last lines the JVM itself wrote: all of stderr and whatever on stdout was not a protocol
+   * message (learner output never reaches either, it is captured inside the worker).
+   */
   String stderr() {
     synchronized (stderr) {
       return stderr.toString().strip();
@@ -118,6 +121,8 @@ final class WorkerProcess implements AutoCloseable {
         WorkerMessage message = WireFormat.decode(line);
         if (message != null) {
           messages.add(message);
+        } else {
+          keep(line + "\n"); // the JVM's own words, e.g. "Terminating due to ...OutOfMemoryError"
         }
       }
     } catch (IOException e) {
@@ -126,16 +131,20 @@ final class WorkerProcess implements AutoCloseable {
     messages.add(new WorkerMessage.Gone());
   }
 
+  private void keep(String text) {
+    synchronized (stderr) {
+      stderr.append(text);
+      if (stderr.length() > STDERR_KEEP) {
+        stderr.delete(0, stderr.length() - STDERR_KEEP);
+      }
+    }
+  }
+
   private void readStderr() {
     try (InputStream in = process.getErrorStream()) {
       byte[] buffer = new byte[4096];
       for (int n; (n = in.read(buffer)) > 0; ) {
-        synchronized (stderr) {
-          stderr.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-          if (stderr.length() > STDERR_KEEP) {
-            stderr.delete(0, stderr.length() - STDERR_KEEP);
-          }
-        }
+        keep(new String(buffer, 0, n, StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       // nothing more to read

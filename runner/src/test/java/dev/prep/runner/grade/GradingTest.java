@@ -209,6 +209,21 @@ class GradingTest {
   }
 
   @Test
+  @DisplayName(
+      "with -XX:+ExitOnOutOfMemoryError the runner still says out of memory, and in which test")
+  void exitOnOutOfMemory() {
+    var settings = Fixture.settings();
+    var options = new java.util.ArrayList<>(settings.jvmOptions());
+    options.add("-XX:+ExitOnOutOfMemoryError");
+    try (var strict = new Grading(settings.withJvmOptions(options))) {
+      GradeReport report = strict.grade(Fixture.request("out-of-memory"));
+
+      assertThat(report.hazard().kind()).isEqualTo(Hazard.Kind.OUT_OF_MEMORY);
+      assertThat(report.hazard().testName()).isEqualTo("greets a person by name");
+    }
+  }
+
+  @Test
   @DisplayName("a StackOverflowError says infinite recursion and shows the learner's frame once")
   void stackOverflow() {
     GradeReport report = grading.grade(Fixture.request("stack-overflow"));
