@@ -37,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     var p = new Printer(spec);
     var session = prep.session();
-    try (var grading = Graders.open(session)) {
+    try (var grading = prep.grading(session)) {
       grading.warmUp();
       Exercise exercise = session.course().exercise(exerciseId);
       p.line("@|faint checking %s …|@", exercise.id());

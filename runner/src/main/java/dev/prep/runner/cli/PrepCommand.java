@@ -1,6 +1,7 @@
 package dev.prep.runner.cli;
 
 import dev.prep.runner.course.CourseException;
+import dev.prep.runner.grade.Grading;
 import dev.prep.runner.session.Session;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -61,6 +62,24 @@ public final class PrepCommand implements Callable<Integer> {
   java.nio.file.Path home;
 
   private Session session;
+  private Grading prestarted;
+
+  PrepCommand(Grading prestarted) {
+    this.prestarted = prestarted;
+  }
+
+  /** A grading worker: the one main() started early if it fits this session, else a new one. */
+  Grading grading(Session forSession) {
+    Grading early = prestarted;
+    prestarted = null;
+    if (early != null && forSession.root().equals(session().root())) {
+      return early;
+    }
+    if (early != null) {
+      early.close();
+    }
+    return Graders.open(forSession);
+  }
 
   Session session() {
     if (session == null) {
@@ -76,12 +95,16 @@ public final class PrepCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(Graders.prestart(args)).execute(args));
   }
 
   /** The configured command line; tests call this to run prep in-process. */
   public static CommandLine commandLine() {
-    var prep = new PrepCommand();
+    return commandLine(null);
+  }
+
+  private static CommandLine commandLine(Grading prestarted) {
+    var prep = new PrepCommand(prestarted);
     var cl = new CommandLine(prep);
     cl.setExecutionExceptionHandler(
         (ex, line, parsed) -> {

@@ -47,7 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
     var session = prep.session();
     List<Exercise> exercises = select(session);
     int bad = 0;
-    try (var grading = Graders.open(session)) {
+    try (var grading = prep.grading(session)) {
       grading.warmUp();
       for (Exercise e : exercises) {
         bad += mode.solutions ? solution(p, session, grading, e) : mode.stubs ? stub(p, session, grading, e) : learner(p, session, grading, e);

@@ -60,7 +60,7 @@ final class WatchCommand implements Callable<Integer> {
       return PrepCommand.OK;
     }
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    try (var grading = Graders.open(session); var keyboard = Keyboard.open(); var changes = new FileChanges(poll)) {
+    try (var grading = prep.grading(session); var keyboard = Keyboard.open(); var changes = new FileChanges(poll)) {
       grading.warmUp();
       Thread.ofPlatform().daemon().name("prep-keys").start(() -> readKeys(keyboard, System.in, events));
       Thread.ofPlatform().daemon().name("prep-files").start(() -> watchFiles(changes, events));

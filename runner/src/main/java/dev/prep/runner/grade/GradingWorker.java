@@ -52,6 +52,9 @@ public final class GradingWorker {
             .collect(Collectors.toSet());
   }
 
+  /** How long a new worker waits for a first request before it warms up on its own. */
+  static final long REQUEST_GRACE_MILLIS = 1000;
+
   public static void main(String[] args) throws IOException {
     int cap = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
     var protocolOut =
@@ -68,8 +71,8 @@ public final class GradingWorker {
 
   private void serve(BufferedReader in) throws IOException {
     long start = System.nanoTime();
-    if (!in.ready()) { // a request already waiting would only be delayed by a warm-up
-      warmUp();
+    if (!requestWithin(in, REQUEST_GRACE_MILLIS)) {
+      warmUp(); // nobody is waiting yet (a replacement worker, say): be warm for the next save
     }
     channel.send(
         new WorkerMessage.Ready(
@@ -87,6 +90,25 @@ public final class GradingWorker {
         }
       }
     }
+  }
+
+  /**
+   * A one-shot check sends its request while this JVM boots; warming up then would only delay it.
+   */
+  private static boolean requestWithin(BufferedReader in, long millis) throws IOException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (!in.ready()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -101,8 +101,10 @@ final class WorkerProcess implements AutoCloseable {
   public void close() {
     try {
       requests.close();
-      // the worker keeps no state: a short grace for a clean exit, then no waiting on a warm-up
-      if (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+      // the worker keeps no state: a short grace for a clean exit, then no waiting on a warm-up;
+      // while the build trains the AOT cache, the worker writes it on exit and needs the time
+      long grace = System.getenv("PREP_AOT_TRAINING") != null ? 120_000 : 100;
+      if (!process.waitFor(grace, TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
       }
     } catch (IOException e) {

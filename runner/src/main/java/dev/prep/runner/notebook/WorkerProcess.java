@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 final class WorkerProcess implements AutoCloseable {
   /** Measured faster for short runs: C1 only, the simplest collector. */
   static final List<String> DEFAULT_JVM_OPTIONS =
-      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   private static final int STDERR_LIMIT = 4_000;
   private static final String EOF = "\u0000eof";
@@ -168,7 +168,9 @@ final class WorkerProcess implements AutoCloseable {
       // already gone
     }
     try {
-      if (!process.waitFor(2, TimeUnit.SECONDS)) {
+      // while the build trains the AOT cache, the worker writes it on exit and needs the time
+      long grace = System.getenv("PREP_AOT_TRAINING") != null ? 120 : 2;
+      if (!process.waitFor(grace, TimeUnit.SECONDS)) {
         kill();
       }
     } catch (InterruptedException e) {

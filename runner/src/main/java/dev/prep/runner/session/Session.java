@@ -105,14 +105,25 @@ public final class Session {
 
   /**
    * JVM options for short-lived workers: C1 only and the serial collector start fastest, and the
-   * AOT cache the build trains (JEP 483/514/515) is used when present.
+   * AOT cache the build trained (JEPs 483, 514, 515) is used when present. While the build trains
+   * ({@code PREP_AOT_TRAINING} set), the worker writes the cache instead.
    */
   public List<String> workerJvmOptions(String cacheName) {
-    List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+    return workerJvmOptions(root, cacheName);
+  }
+
+  /** {@link #workerJvmOptions(String)} for a checkout before a session exists. */
+  public static List<String> workerJvmOptions(Path root, String cacheName) {
+    List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     Path cache = root.resolve("runner").resolve("target").resolve(cacheName);
-    if (Files.isRegularFile(cache)) {
+    if (System.getenv("PREP_AOT_TRAINING") != null) {
+      options.add("-XX:AOTCacheOutput=" + cache);
+    } else if (Files.isRegularFile(cache)) {
       options.add("-XX:AOTCache=" + cache);
     }
+    // a cache that no longer matches the class path is skipped; its warning must not reach stdout,
+    // which carries the worker protocol
+    options.add("-Xlog:aot=off,cds=off");
     return options;
   }
 }
