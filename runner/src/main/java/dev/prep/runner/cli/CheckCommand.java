@@ -41,6 +41,7 @@ final class CheckCommand implements Callable<Integer> {
       grading.warmUp();
       Exercise exercise = session.course().exercise(exerciseId);
       p.line("@|faint checking %s …|@", exercise.id());
+      session.progress(); // read while the worker boots, not after it answers
       GradeReport report = grading.grade((solution ? Submission.SOLUTION : Submission.LEARNER).request(session, exercise));
       p.markup(new ReportRenderer(prep.verbose).render(report));
       if (json != null) {
