@@ -46,8 +46,14 @@ final class BenchCommand implements Callable<Integer> {
     classpath.addAll(course.topicClasspath(topic));
     List<String> args = new ArrayList<>();
     args.add("dev\\.prep\\." + topic.id() + "\\..*" + (pattern == null ? "" : pattern + ".*"));
-    args.addAll(DEFAULTS);
-    args.addAll(jmhOptions.stream().filter(a -> !a.equals("--")).toList());
+    List<String> mine = jmhOptions.stream().filter(a -> !a.equals("--")).toList();
+    for (int i = 0; i + 1 < DEFAULTS.size(); i += 2) {
+      if (!mine.contains(DEFAULTS.get(i))) { // an option given after -- replaces the default
+        args.add(DEFAULTS.get(i));
+        args.add(DEFAULTS.get(i + 1));
+      }
+    }
+    args.addAll(mine);
     new Printer(spec).line("@|faint JMH on %d cores, JDK %s|@", Runtime.getRuntime().availableProcessors(), Runtime.version().toString());
     return ChildJvm.run(List.of(), classpath, "org.openjdk.jmh.Main", args);
   }
