@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 prep_find_jdk25
 CP="$(ls runner/target/prep-runner-*.jar):$(cat runner/target/classpath.txt)"
 rm -f runner/target/*.aot
-first_topic=$(ls -d topics/*/ | head -n 1 | xargs basename)
+first_topic=$(basename "$(dirname "$(grep -l '^order *= *1\b' topics/*/topic.toml | head -n 1)")")
 first=$(awk '/^\[\[exercises\]\]/ {f = 1} f && /^name *=/ {gsub(/"/, "", $3); print $3; exit}' "topics/$first_topic/topic.toml")
 export PREP_AOT_TRAINING=1
 "$PREP_JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP" dev.prep.runner.cli.PrepCommand --home . verify --solutions "$first_topic"

@@ -40,6 +40,7 @@ public final class CourseLoader {
     } catch (IOException e) {
       throw new CourseException("cannot read " + topicsDir + ": " + e.getMessage(), e);
     }
+    topics.sort(java.util.Comparator.comparingInt(Topic::order).thenComparing(Topic::id));
     return new Course(root, topics);
   }
 
@@ -69,6 +70,7 @@ public final class CourseLoader {
       exercises.add(exercise(id, where, e));
     }
     return new Topic(
+        Objects.requireNonNullElse(spec.order(), Integer.MAX_VALUE),
         id,
         spec.title(),
         Objects.requireNonNullElse(spec.summary(), ""),

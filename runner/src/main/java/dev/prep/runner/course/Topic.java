@@ -7,9 +7,11 @@ import java.util.Optional;
 /**
  * A topic module and everything the runner discovered in it.
  *
+ * @param order where the topic comes in the course (its {@code topic.toml}'s {@code order})
  * @param dir the module directory, relative to the course root ({@code topics/slices})
  */
 public record Topic(
+    int order,
     String id,
     String title,
     String summary,

@@ -5,6 +5,7 @@ import java.util.List;
 
 /** The shape of {@code topics/<topic>/topic.toml}, as authors write it. */
 record TopicFile(
+    Integer order,
     String title,
     String summary,
     List<String> imports,
