@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param learnerSources the learner's files
  * @param graderSources the grader's files; each declares one top-level test class
  * @param classpath the topic's classes and its libraries, including junit-jupiter-api and assertj
- * @param timeLimit how long the grader's tests may run in total (compilation not included)
+ * @param timeLimit how long the worker may take for the whole request, compiling included
  */
 public record GradeRequest(
     String exerciseId,

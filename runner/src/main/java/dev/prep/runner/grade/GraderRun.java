@@ -112,7 +112,8 @@ final class GraderRun {
     current.noteExistingThreads();
     listener = current;
     channel.send(current.planMessage());
-    var watchdog = new Watchdog(request.timeLimitMillis(), current, frames, channel);
+    // the limit runs from the request, compile included: the learner waits for all of it
+    var watchdog = new Watchdog(start, request.timeLimitMillis(), current, frames, channel);
     watchdog.start();
     try {
       launcher.execute(plan, current);

@@ -22,11 +22,14 @@ final class Watchdog extends Thread {
   private final CourseFrames frames;
   private final Channel channel;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final long startNanos;
   private volatile boolean finished;
   private ThreadInfo[] suspected;
 
-  Watchdog(long limitMillis, ResultListener listener, CourseFrames frames, Channel channel) {
+  Watchdog(
+      long startNanos, long limitMillis, ResultListener listener, CourseFrames frames, Channel channel) {
     super("prep-watchdog");
+    this.startNanos = startNanos;
     setDaemon(true);
     this.limitNanos = TimeUnit.MILLISECONDS.toNanos(limitMillis);
     this.listener = listener;
@@ -41,7 +44,6 @@ final class Watchdog extends Thread {
 
   @Override
   public void run() {
-    long start = System.nanoTime();
     for (int tick = 1; !finished; tick++) {
       try {
         Thread.sleep(TICK_MILLIS);
@@ -55,7 +57,7 @@ final class Watchdog extends Thread {
         }
         suspected = stuck;
       }
-      if (System.nanoTime() - start > limitNanos && !finished) {
+      if (System.nanoTime() - startNanos > limitNanos && !finished) {
         halt(timeout());
       }
     }
