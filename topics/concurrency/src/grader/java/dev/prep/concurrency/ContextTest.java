@@ -54,13 +54,21 @@ class ContextTest {
   }
 
   @Test
-  @DisplayName("cancel is idempotent: a second cancel, or a later deadline, changes nothing")
+  @DisplayName("Only the first reason counts: a second cancel, or a later deadline or cancel, changes nothing")
   void cancelIsIdempotent() {
     Context.Cancelable c = Context.withTimeout(root, Duration.ofSeconds(1));
     c.cancel().run();
     c.cancel().run();
     clock.advance(Duration.ofSeconds(2));
     assertCancelled(c.context(), Context.CANCELED, "cancelled, cancelled again, then past its deadline");
+
+    Context.Cancelable expired = Context.withTimeout(root, Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(2));
+    expired.cancel().run(); // Go's `defer cancel()` runs after the deadline has already fired
+    assertCancelled(
+        expired.context(),
+        Context.DEADLINE_EXCEEDED,
+        "expired, then cancelled: the first reason must stick");
   }
 
   @Test
