@@ -173,7 +173,7 @@ public final class Channel<T> implements Iterable<T> {
 
   /** Puts a value at the tail and wakes one receiver; lock held, room checked. Its ticket. */
   private long enqueue(T value) {
-    // TODO: store at (head + count) % ring.length, count++, wake one receiver and the listeners, return ++sent
+    // TODO: store at the tail, (head + count) wrapped around the ring, count++, wake one receiver and the listeners, return ++sent
     throw new UnsupportedOperationException("TODO: enqueue");
   }
 

@@ -269,7 +269,8 @@ public final class Channel<T> implements Iterable<T> {
 
   /** Puts a value at the tail and wakes one receiver; lock held, room checked. Its ticket. */
   private long enqueue(T value) {
-    ring[(head + count) % ring.length] = value;
+    int tail = head + count;
+    ring[tail < ring.length ? tail : tail - ring.length] = value; // wrap without a division
     count++;
     notEmpty.signal();
     listenersRun();
@@ -281,7 +282,7 @@ public final class Channel<T> implements Iterable<T> {
   private T dequeue() {
     T value = (T) ring[head];
     ring[head] = null;
-    head = (head + 1) % ring.length;
+    head = head + 1 < ring.length ? head + 1 : 0;
     count--;
     taken++;
     notFull.signal();
