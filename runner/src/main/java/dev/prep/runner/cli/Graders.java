@@ -1,10 +1,12 @@
 package dev.prep.runner.cli;
 
+import dev.prep.runner.course.Course;
 import dev.prep.runner.course.Exercise;
 import dev.prep.runner.grade.GradeReport;
 import dev.prep.runner.grade.Grading;
 import dev.prep.runner.grade.WorkerSettings;
 import dev.prep.runner.session.Session;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,12 +29,12 @@ final class Graders {
     if (home == null || !List.of("check", "watch", "verify").contains(verb)) {
       return null;
     }
-    Grading grading = open(java.nio.file.Path.of(home));
+    Grading grading = open(Path.of(home));
     grading.warmUp();
     return grading;
   }
 
-  private static Grading open(java.nio.file.Path root) {
+  private static Grading open(Path root) {
     var defaults = WorkerSettings.defaults();
     // -Xshare is the default and clashes with writing an AOT cache
     List<String> options = new ArrayList<>(defaults.jvmOptions().stream().filter(o -> !o.startsWith("-Xshare:")).toList());
@@ -41,7 +43,9 @@ final class Graders {
         options.add(o);
       }
     }
-    return new Grading(new WorkerSettings(defaults.javaExecutable(), defaults.workerClasspath(), options, defaults.outputCapBytes()));
+    List<Path> classpath = new ArrayList<>(defaults.workerClasspath());
+    classpath.addAll(Course.workerLibraries(root));
+    return new Grading(new WorkerSettings(defaults.javaExecutable(), classpath, options, defaults.outputCapBytes()));
   }
 
   static void record(Session session, Exercise exercise, GradeReport report) {

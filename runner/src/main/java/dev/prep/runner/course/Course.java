@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -60,17 +62,42 @@ public record Course(Path root, List<Topic> topics) {
 
   /** The class path a topic's notebooks, demos and graders need: its classes and libraries. */
   public List<Path> topicClasspath(Topic topic) {
-    Path target = root.resolve(topic.dir()).resolve("target");
+    return moduleClasspath(root.resolve(topic.dir()));
+  }
+
+  /** A built module's classes and the libraries its {@code target/classpath.txt} lists. */
+  public static List<Path> moduleClasspath(Path module) {
+    Path target = module.resolve("target");
     Path classes = target.resolve("classes");
     Path listing = target.resolve("classpath.txt");
     if (!Files.isDirectory(classes) || !Files.isRegularFile(listing)) {
       throw new CourseException(
-          topic.dir() + " is not built yet: run ./prep (it builds what is missing) or ./mvnw -q install -DskipTests");
+          module.getParent().getFileName() + "/" + module.getFileName() + " is not built yet: run ./prep (it builds what is missing) or ./mvnw -q install -DskipTests");
     }
     List<Path> path = new ArrayList<>();
     path.add(classes);
     path.addAll(readClasspathFile(listing));
     return path;
+  }
+
+  /**
+   * Every library jar any built topic uses, in a stable order: the grading worker starts with these
+   * on its own class path, so one AOT cache fits every topic and tools that load through the system
+   * class loader (Lincheck) find their classes; a topic's own classes still load per request.
+   */
+  public static List<Path> workerLibraries(Path root) {
+    Set<Path> jars = new LinkedHashSet<>();
+    try (Stream<Path> modules = Files.list(root.resolve("topics"))) {
+      for (Path module : modules.sorted().toList()) {
+        Path listing = module.resolve("target").resolve("classpath.txt");
+        if (Files.isRegularFile(listing)) {
+          readClasspathFile(listing).stream().filter(p -> p.toString().endsWith(".jar")).forEach(jars::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new CourseException("cannot read " + root.resolve("topics") + ": " + e.getMessage(), e);
+    }
+    return List.copyOf(jars);
   }
 
   /** The compiled reference solutions (where the benchmarks live as well). */

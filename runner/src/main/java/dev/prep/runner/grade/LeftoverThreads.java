@@ -95,6 +95,7 @@ final class LeftoverThreads {
         || group == null
         || group.getName().equals("system")
         || group.getName().equals("InnocuousThreadGroup")
+        || group.getName().equals("CarrierThreads") // the virtual-thread scheduler's own threads
         || name.startsWith("ForkJoinPool.commonPool-worker")
         || name.startsWith("junit-")
         || name.equals("process reaper");
