@@ -24,10 +24,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Grader for {@code concurrency/bounded-queue}. Lincheck cannot run inside prep's grading worker
- * (its generated test classes are defined in a class loader whose parent is the system class loader,
- * which does not see Lincheck there), so concurrency is graded with bounded stress runs: fixed
- * counts, a latch to start every thread together, and a deadline on every join.
+ * Grader for {@code concurrency/bounded-queue}. Lincheck 3.7 cannot run inside prep's grading
+ * worker: it defines its generated per-scenario classes in an {@code ExecutionClassLoader} whose
+ * parent is the system class loader, and this grader's classes are compiled in memory and defined
+ * by prep's child-first loader, which the system loader cannot see ({@code NoClassDefFoundError}
+ * for the operations class). So concurrency is graded with bounded stress runs: fixed counts, a
+ * latch to start every thread together, and a deadline on every join.
  */
 @DisplayName("bounded-queue: a bounded blocking queue from one lock and two conditions")
 class BoundedBlockingQueueTest {
