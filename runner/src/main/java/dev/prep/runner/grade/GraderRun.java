@@ -79,9 +79,11 @@ final class GraderRun {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(loader);
+    WorkerSystemLoader.submission(loader);
     try {
       return execute(loader, sourceOrder, frames, launcher, start);
     } finally {
+      WorkerSystemLoader.submission(null);
       thread.setContextClassLoader(previous);
     }
   }

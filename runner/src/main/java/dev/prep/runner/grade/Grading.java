@@ -32,7 +32,7 @@ public final class Grading implements AutoCloseable {
   /** Starts the worker now, so the JVM start and compiler warm-up overlap other work. */
   public synchronized void warmUp() {
     try {
-      ensureWorker(List.of());
+      ensureWorker(List.of(), false);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "could not start the grading worker early", e);
     }
@@ -47,7 +47,7 @@ public final class Grading implements AutoCloseable {
     var report = new ReportBuilder(request.exerciseId());
     WorkerProcess current;
     try {
-      current = ensureWorker(request.classpath());
+      current = ensureWorker(request.classpath(), usesLincheck(request));
     } catch (IOException e) {
       report.hazard(
           crash("could not start " + settings.javaExecutable() + ": " + e.getMessage(), null));
@@ -64,7 +64,7 @@ public final class Grading implements AutoCloseable {
       report.hazard(crash("grading was interrupted", report.runningTest()));
     }
     if (!report.workerReusable()) {
-      replaceWorker(request.classpath());
+      replaceWorker(request.classpath(), usesLincheck(request));
     }
     GradeReport result = report.build(since(start));
     LOG.log(
@@ -84,7 +84,7 @@ public final class Grading implements AutoCloseable {
   private GradeReport retryOnce(GradeRequest request, long start) {
     var report = new ReportBuilder(request.exerciseId());
     try {
-      WorkerProcess fresh = ensureWorker(request.classpath());
+      WorkerProcess fresh = ensureWorker(request.classpath(), usesLincheck(request));
       if (fresh.send(toMessage(request))) {
         await(fresh, request, report, start);
       } else {
@@ -98,7 +98,7 @@ public final class Grading implements AutoCloseable {
       report.hazard(crash("grading was interrupted", null));
     }
     if (!report.workerReusable()) {
-      replaceWorker(request.classpath());
+      replaceWorker(request.classpath(), usesLincheck(request));
     }
     return report.build(since(start));
   }
@@ -189,10 +189,13 @@ public final class Grading implements AutoCloseable {
     return new Hazard(Hazard.Kind.WORKER_CRASH, summary, test, List.of());
   }
 
-  private WorkerProcess ensureWorker(List<Path> classpath) throws IOException {
+  private WorkerProcess ensureWorker(List<Path> classpath, boolean forLincheck) throws IOException {
+    if (worker != null && worker.forLincheck() != forLincheck) {
+      discardWorker();
+    }
     if (worker == null || !worker.alive()) {
       discardWorker();
-      worker = WorkerProcess.start(settings, classpath);
+      worker = WorkerProcess.start(settings, classpath, forLincheck);
       LOG.log(Level.DEBUG, "started grading worker {0}", worker.pid());
     }
     return worker;
@@ -202,13 +205,18 @@ public final class Grading implements AutoCloseable {
    * Retires a worker that hung, exited or was tainted, and starts its successor at once: in watch
    * mode it warms up while the learner edits; after a one-shot check, close() ends it unborn.
    */
-  private void replaceWorker(List<Path> classpath) {
+  private void replaceWorker(List<Path> classpath, boolean forLincheck) {
     discardWorker();
     try {
-      ensureWorker(classpath);
+      ensureWorker(classpath, forLincheck);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "could not start a replacement grading worker", e);
     }
+  }
+
+  /** Lincheck needs a worker of its own kind (see {@link WorkerProcess#start}). */
+  private static boolean usesLincheck(GradeRequest request) {
+    return request.graderSources().stream().anyMatch(s -> s.content().contains("org.jetbrains.lincheck"));
   }
 
   private void discardWorker() {

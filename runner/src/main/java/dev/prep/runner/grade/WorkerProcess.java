@@ -23,12 +23,14 @@ final class WorkerProcess implements AutoCloseable {
   private static final int STDERR_KEEP = 16 * 1024;
 
   private final Process process;
+  private final boolean forLincheck;
   private final Writer requests;
   private final BlockingQueue<WorkerMessage> messages = new LinkedBlockingQueue<>();
   private final StringBuilder stderr = new StringBuilder();
 
-  private WorkerProcess(Process process) {
+  private WorkerProcess(Process process, boolean forLincheck) {
     this.process = process;
+    this.forLincheck = forLincheck;
     this.requests =
         new BufferedWriter(
             new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
@@ -36,7 +38,13 @@ final class WorkerProcess implements AutoCloseable {
     Thread.ofPlatform().daemon().name("prep-worker-stderr").start(this::readStderr);
   }
 
-  static WorkerProcess start(WorkerSettings settings, List<Path> requestClasspath)
+  /**
+   * @param forLincheck start the kind of worker Lincheck can run in: its own system class loader
+   *     (which sees the submission) and a Java agent attached at run time. That worker cannot use the
+   *     AOT cache (the JVM does not archive for a custom system loader), so it is started only for
+   *     graders that use Lincheck.
+   */
+  static WorkerProcess start(WorkerSettings settings, List<Path> requestClasspath, boolean forLincheck)
       throws IOException {
     Set<String> classpath = new LinkedHashSet<>();
     settings.workerClasspath().forEach(path -> classpath.add(path.toString()));
@@ -44,13 +52,22 @@ final class WorkerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(settings.javaExecutable().toString());
     command.addAll(settings.jvmOptions());
+    if (forLincheck) {
+      command.add("-Djava.system.class.loader=" + WorkerSystemLoader.class.getName());
+      command.add("-XX:+EnableDynamicAgentLoading");
+      command.add("-Djdk.attach.allowAttachSelf=true");
+    }
     command.add("-Dstdout.encoding=UTF-8");
     command.add("-Dstderr.encoding=UTF-8");
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classpath));
     command.add(GradingWorker.class.getName());
     command.add(Integer.toString(settings.outputCapBytes()));
-    return new WorkerProcess(new ProcessBuilder(command).start());
+    return new WorkerProcess(new ProcessBuilder(command).start(), forLincheck);
+  }
+
+  boolean forLincheck() {
+    return forLincheck;
   }
 
   long pid() {

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,17 +26,46 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Grader for {@code concurrency/bounded-queue}. Lincheck 3.7 cannot run inside prep's grading
- * worker: it defines its generated per-scenario classes in an {@code ExecutionClassLoader} whose
- * parent is the system class loader, and this grader's classes are compiled in memory and defined
- * by prep's child-first loader, which the system loader cannot see ({@code NoClassDefFoundError}
- * for the operations class). So concurrency is graded with bounded stress runs: fixed counts, a
- * latch to start every thread together, and a deadline on every join.
+ * Grader for {@code concurrency/bounded-queue}: semantic tests of blocking and timing-out, bounded
+ * stress runs (fixed counts, a latch to start every thread together, a deadline on every join), and
+ * a Lincheck model-checking run of the non-blocking operations, small enough to finish in seconds.
  */
 @DisplayName("bounded-queue: a bounded blocking queue from one lock and two conditions")
 class BoundedBlockingQueueTest {
 
   private static final long JOIN_SECONDS = 4;
+
+  /** Lincheck's view of the queue: non-blocking operations, checked against sequential runs. */
+  public static final class QueueOperations {
+    private final BoundedBlockingQueue<Integer> queue = new BoundedBlockingQueue<>(2);
+
+    @Operation
+    public boolean offer(int e) throws InterruptedException {
+      return queue.offer(e, Duration.ZERO);
+    }
+
+    @Operation
+    public Integer poll() throws InterruptedException {
+      return queue.poll(Duration.ZERO);
+    }
+
+    @Operation
+    public int size() {
+      return queue.size();
+    }
+  }
+
+  @Test
+  @Timeout(15)
+  @DisplayName("Lincheck (model checking): every concurrent run matches some sequential order")
+  void linearizable() {
+    new ModelCheckingOptions()
+        .iterations(5)
+        .invocationsPerIteration(100)
+        .threads(2)
+        .actorsPerThread(2)
+        .check(QueueOperations.class);
+  }
 
   @Test
   @Tag("task:1")

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Timeout;
  * src/sync/waitgroup.go}). Waiters are platform threads so their state tells blocking ({@code
  * WAITING}) from polling ({@code TIMED_WAITING}) and spinning ({@code RUNNABLE}).
  *
- * <p>No Lincheck here: Lincheck 3.7 defines its generated test threads in a class loader whose
- * parent is the system class loader, which cannot see Lincheck itself inside prep's grading worker
- * (libraries live in a child loader there), so it fails with {@code NoClassDefFoundError}. Lost
- * updates are caught by a fixed-size stress test instead, and blocking by thread states.
+ * <p>No Lincheck here: a WaitGroup's interesting operation is a blocking {@code await}, which
+ * Lincheck's linearizability check of data-structure operations does not model (the bounded-queue
+ * grader uses it for its non-blocking operations). Lost updates are caught by a fixed-size stress
+ * test instead, and blocking by thread states.
  */
 @DisplayName("wait-group: add, done, await, and the negative-counter panic")
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
