@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "prep",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // every verb takes --help
+
     version = "prep 1.0",
     description = "Backend interview practice: read notebooks, run demos, solve graded exercises.",
     subcommands = {

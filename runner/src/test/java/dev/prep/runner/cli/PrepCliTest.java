@@ -111,6 +111,15 @@ class PrepCliTest {
   }
 
   @Test
+  @DisplayName("every verb answers --help with its own usage")
+  void verbHelp() {
+    Run r = prep("bench", "--help");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Usage: prep bench", "sized for a 2-core machine");
+  }
+
+  @Test
   @DisplayName("reset backs up the learner's file, then restores the committed stub")
   void reset() throws Exception {
     git("init", "-q");
