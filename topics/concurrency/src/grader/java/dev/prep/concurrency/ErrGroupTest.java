@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ErrGroupTest {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(3);
+  private static final Duration PATIENCE = Duration.ofSeconds(5);
 
   @Test
   @DisplayName("When every task succeeds, await returns null after all of them ran")
@@ -205,7 +206,9 @@ class ErrGroupTest {
                   }
                 });
     try {
-      waitFor(() -> active.get() >= 2);
+      assertThat(waitFor(() -> active.get() >= 2))
+          .as("two tasks running at once within %s s of the first go() (limit 2)", PATIENCE.toSeconds())
+          .isTrue();
       // Settled: go() returned twice and the submitter is parked in the third call, or it is done.
       Set<Thread.State> parked = EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING);
       waitFor(
@@ -243,11 +246,15 @@ class ErrGroupTest {
     assertThat(group.await()).isNull();
   }
 
-  /** Watches a condition without sleeping, for at most {@link #PATIENCE}. */
-  private static void waitFor(BooleanSupplier condition) {
+  /** Polls (parking, not spinning: 2 cores are shared) until the condition holds or time is up. */
+  private static boolean waitFor(BooleanSupplier condition) {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      LockSupport.parkNanos(100_000);
     }
+    return true;
   }
 }
