@@ -8,6 +8,7 @@ import dev.prep.concurrency.Channel.Received;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -359,7 +360,7 @@ class ChannelTest {
         if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
           return;
         }
-        Thread.onSpinWait();
+        LockSupport.parkNanos(100_000); // yield the core: 2 cores are shared
       }
       fail(what + " neither blocked nor returned within 2 s (thread " + thread.getState()
           + "): wait on a Condition instead of spinning");

@@ -206,7 +206,7 @@ class ErrGroupTest {
                   }
                 });
     try {
-      assertThat(waitFor(() -> active.get() >= 2))
+      assertThat(waitFor(() -> highWater.get() >= 2)) // highWater, not active: it is set just after
           .as("two tasks running at once within %s s of the first go() (limit 2)", PATIENCE.toSeconds())
           .isTrue();
       // Settled: go() returned twice and the submitter is parked in the third call, or it is done.

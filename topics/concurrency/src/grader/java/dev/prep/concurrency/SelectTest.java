@@ -8,6 +8,7 @@ import dev.prep.concurrency.Channel.Received;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -299,7 +300,7 @@ class SelectTest {
         if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
           return;
         }
-        Thread.onSpinWait();
+        LockSupport.parkNanos(100_000); // yield the core: 2 cores are shared
       }
       fail(what + " neither blocked nor returned within 2 s (thread " + thread.getState()
           + "): wait for a listener's signal instead of spinning");
