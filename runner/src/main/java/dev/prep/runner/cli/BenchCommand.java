@@ -19,7 +19,8 @@ import picocli.CommandLine.Unmatched;
       "Extra JMH options after -- override the defaults, e.g. prep bench slices -- -f 2 -i 10."
     })
 final class BenchCommand implements Callable<Integer> {
-  static final List<String> DEFAULTS = List.of("-f", "1", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s");
+  static final List<String> DEFAULTS =
+      List.of("-f", "1", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s");
 
   @ParentCommand PrepCommand prep;
   @Spec CommandSpec spec;
@@ -27,7 +28,11 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<topic>")
   String topicId;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "<pattern>", description = "A regular expression over benchmark names.")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "<pattern>",
+      description = "A regular expression over benchmark names.")
   String pattern;
 
   @Unmatched List<String> jmhOptions = new ArrayList<>();
@@ -39,7 +44,10 @@ final class BenchCommand implements Callable<Integer> {
     var topic = course.topic(topicId);
     Path benchmarks = course.solutionClasses();
     if (!Files.isRegularFile(benchmarks.resolve("META-INF/BenchmarkList"))) {
-      throw new UserError("no compiled benchmarks in " + session.root().relativize(benchmarks) + ": run ./mvnw -q install -DskipTests first");
+      throw new UserError(
+          "no compiled benchmarks in "
+              + session.root().relativize(benchmarks)
+              + ": run ./mvnw -q install -DskipTests first");
     }
     List<Path> classpath = new ArrayList<>();
     classpath.add(benchmarks);
@@ -54,7 +62,10 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     args.addAll(mine);
-    new Printer(spec).line("@|faint JMH on %d cores, JDK %s|@", Runtime.getRuntime().availableProcessors(), Runtime.version().toString());
+    new Printer(spec)
+        .line(
+            "@|faint JMH on %d cores, JDK %s|@",
+            Runtime.getRuntime().availableProcessors(), Runtime.version().toString());
     return ChildJvm.run(List.of(), classpath, "org.openjdk.jmh.Main", args);
   }
 }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", description = "Grade one exercise: compile your files with its grader and run it.")
+@Command(
+    name = "check",
+    description = "Grade one exercise: compile your files with its grader and run it.")
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand PrepCommand prep;
   @Spec CommandSpec spec;
@@ -42,7 +44,9 @@ final class CheckCommand implements Callable<Integer> {
       Exercise exercise = session.course().exercise(exerciseId);
       p.line("@|faint checking %s …|@", exercise.id());
       session.progress(); // read while the worker boots, not after it answers
-      GradeReport report = grading.grade((solution ? Submission.SOLUTION : Submission.LEARNER).request(session, exercise));
+      GradeReport report =
+          grading.grade(
+              (solution ? Submission.SOLUTION : Submission.LEARNER).request(session, exercise));
       p.markup(new ReportRenderer(prep.verbose).render(report));
       if (json != null) {
         try {
@@ -60,9 +64,12 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private static void afterwards(Printer p, dev.prep.runner.progress.Progress progress, Exercise e, GradeReport report) {
+  private static void afterwards(
+      Printer p, dev.prep.runner.progress.Progress progress, Exercise e, GradeReport report) {
     if (report.passed()) {
-      p.line("@|green,bold ✓ %s passes.|@ Compare with the reference: @|cyan ./prep solution %s|@", e.id(), e.id());
+      p.line(
+          "@|green,bold ✓ %s passes.|@ Compare with the reference: @|cyan ./prep solution %s|@",
+          e.id(), e.id());
       return;
     }
     int shown = progress.hintsRevealed(e.id());

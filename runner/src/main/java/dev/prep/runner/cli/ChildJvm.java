@@ -11,7 +11,8 @@ import java.util.List;
 final class ChildJvm {
   private ChildJvm() {}
 
-  static int run(List<String> jvmOptions, List<Path> classpath, String mainClass, List<String> args) {
+  static int run(
+      List<String> jvmOptions, List<Path> classpath, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Session.javaExecutable().toString());
     command.addAll(jvmOptions);

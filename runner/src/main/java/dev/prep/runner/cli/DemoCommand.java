@@ -30,9 +30,18 @@ final class DemoCommand implements Callable<Integer> {
     List<Demo> demos =
         name == null
             ? topic.demos()
-            : List.of(topic.demo(name).orElseThrow(() -> new CourseException(
-                "no demo '" + name + "' in " + topic.id()
-                    + Course.didYouMean(name, topic.demos().stream().map(Demo::name).toList()))));
+            : List.of(
+                topic
+                    .demo(name)
+                    .orElseThrow(
+                        () ->
+                            new CourseException(
+                                "no demo '"
+                                    + name
+                                    + "' in "
+                                    + topic.id()
+                                    + Course.didYouMean(
+                                        name, topic.demos().stream().map(Demo::name).toList()))));
     var classpath = course.topicClasspath(topic);
     int worst = PrepCommand.OK;
     for (Demo d : demos) {

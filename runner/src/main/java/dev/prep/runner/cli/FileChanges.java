@@ -46,7 +46,12 @@ final class FileChanges implements AutoCloseable {
     if (events != null) {
       for (Path f : files) {
         try {
-          f.toAbsolutePath().getParent().register(events, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+          f.toAbsolutePath()
+              .getParent()
+              .register(
+                  events,
+                  StandardWatchEventKinds.ENTRY_MODIFY,
+                  StandardWatchEventKinds.ENTRY_CREATE);
         } catch (IOException e) {
           // polling still covers this folder
         }

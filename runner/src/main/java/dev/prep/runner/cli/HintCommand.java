@@ -7,7 +7,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "hint", description = "Show the next hint for an exercise (one at a time; earlier ones stay visible).")
+@Command(
+    name = "hint",
+    description = "Show the next hint for an exercise (one at a time; earlier ones stay visible).")
 final class HintCommand implements Callable<Integer> {
   @ParentCommand PrepCommand prep;
   @Spec CommandSpec spec;
@@ -23,8 +25,12 @@ final class HintCommand implements Callable<Integer> {
   }
 
   /** Reveals one more hint (remembered) and shows all revealed so far. */
-  static void reveal(dev.prep.runner.session.Session session, dev.prep.runner.course.Exercise exercise, Printer p) {
-    int shown = Math.min(exercise.hints().size(), session.progress().hintsRevealed(exercise.id()) + 1);
+  static void reveal(
+      dev.prep.runner.session.Session session,
+      dev.prep.runner.course.Exercise exercise,
+      Printer p) {
+    int shown =
+        Math.min(exercise.hints().size(), session.progress().hintsRevealed(exercise.id()) + 1);
     session.update(pr -> pr.withHintsRevealed(exercise.id(), shown));
     show(p, exercise, shown);
   }
@@ -35,7 +41,8 @@ final class HintCommand implements Callable<Integer> {
       p.line("@|bold Hint %d of %d|@  %s", i + 1, total, exercise.hints().get(i));
     }
     if (shown >= total) {
-      p.line("@|faint That was the last hint. The notebook %s explains the idea; prep solution %s --force shows the reference.|@",
+      p.line(
+          "@|faint That was the last hint. The notebook %s explains the idea; prep solution %s --force shows the reference.|@",
           String.valueOf(exercise.notebook()), exercise.id());
     }
   }

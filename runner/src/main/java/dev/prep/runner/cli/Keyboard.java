@@ -76,7 +76,11 @@ final class Keyboard implements AutoCloseable {
     try {
       var command = new java.util.ArrayList<>(List.of("stty"));
       command.addAll(List.of(args));
-      Process p = new ProcessBuilder(command).redirectInput(TTY.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectInput(TTY.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
     } catch (IOException e) {

@@ -47,7 +47,11 @@ final class ListCommand implements Callable<Integer> {
               case "not started" -> "  not started";
               default -> "@|red ✗ failing    |@";
             };
-        p.line("    " + mark + "  %-28s %-6s %s", e.id(), e.difficulty().name().toLowerCase(java.util.Locale.ROOT), e.title());
+        p.line(
+            "    " + mark + "  %-28s %-6s %s",
+            e.id(),
+            e.difficulty().name().toLowerCase(java.util.Locale.ROOT),
+            e.title());
       }
       p.line("");
     }

@@ -18,12 +18,17 @@ import picocli.CommandLine.Spec;
 final class NotebookCommand {
   @ParentCommand PrepCommand prep;
 
-  @Command(name = "check", description = "Run notebooks and fail on any output that differs from the stored one.")
+  @Command(
+      name = "check",
+      description = "Run notebooks and fail on any output that differs from the stored one.")
   static final class Check implements Callable<Integer> {
     @ParentCommand NotebookCommand parent;
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "<topic|file>", description = "A topic or a notebook file; default: all.")
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "<topic|file>",
+        description = "A topic or a notebook file; default: all.")
     String target;
 
     @Override
@@ -52,7 +57,9 @@ final class NotebookCommand {
         }
       }
       if (failed > 0) {
-        p.line("@|red,bold %d of %d notebooks differ.|@ If the new output is right, run prep notebook update %s", failed, total, target == null ? "" : target);
+        p.line(
+            "@|red,bold %d of %d notebooks differ.|@ If the new output is right, run prep notebook update %s",
+            failed, total, target == null ? "" : target);
         return PrepCommand.FAILED;
       }
       p.line("@|green %d notebooks match their stored output.|@", total);
@@ -60,12 +67,17 @@ final class NotebookCommand {
     }
   }
 
-  @Command(name = "update", description = "Run notebooks and rewrite their output blocks (never type outputs by hand).")
+  @Command(
+      name = "update",
+      description = "Run notebooks and rewrite their output blocks (never type outputs by hand).")
   static final class Update implements Callable<Integer> {
     @ParentCommand NotebookCommand parent;
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "<topic|file>", description = "A topic or a notebook file; default: all.")
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "<topic|file>",
+        description = "A topic or a notebook file; default: all.")
     String target;
 
     @Override

@@ -35,7 +35,9 @@ final class Notebooks {
           }
         }
       }
-      throw new CourseException(target + " is not a notebook of any topic (they live in topics/<topic>/notebooks/NN-name.md)");
+      throw new CourseException(
+          target
+              + " is not a notebook of any topic (they live in topics/<topic>/notebooks/NN-name.md)");
     }
     Topic t = course.topic(target);
     return List.of(new Selection(t, t.notebooks()));

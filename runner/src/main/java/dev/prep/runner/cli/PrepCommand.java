@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
     name = "prep",
     mixinStandardHelpOptions = true,
     scope = ScopeType.INHERIT, // every verb takes --help
-
     version = "prep 1.0",
     description = "Backend interview practice: read notebooks, run demos, solve graded exercises.",
     subcommands = {
@@ -53,7 +52,10 @@ public final class PrepCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of internal errors.")
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Show stack traces of internal errors.")
   boolean verbose;
 
   @Option(
@@ -86,7 +88,8 @@ public final class PrepCommand implements Callable<Integer> {
   Session session() {
     if (session == null) {
       var printer = new Printer(spec);
-      session = new Session(home != null ? home : Session.findRoot(), Clock.systemUTC(), printer::notice);
+      session =
+          new Session(home != null ? home : Session.findRoot(), Clock.systemUTC(), printer::notice);
     }
     return session;
   }
@@ -115,7 +118,8 @@ public final class PrepCommand implements Callable<Integer> {
             printer.error(ex.getMessage());
             return USAGE;
           }
-          printer.error("internal error: " + ex + (prep.verbose ? "" : " (run with --verbose for details)"));
+          printer.error(
+              "internal error: " + ex + (prep.verbose ? "" : " (run with --verbose for details)"));
           if (prep.verbose) {
             ex.printStackTrace(line.getErr());
           }

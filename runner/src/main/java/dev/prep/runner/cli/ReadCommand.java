@@ -18,7 +18,11 @@ final class ReadCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<topic>")
   String topicId;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "<notebook>", description = "Its number-name or name; default: the first unread.")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "<notebook>",
+      description = "Its number-name or name; default: the first unread.")
   String notebookName;
 
   @Override
@@ -29,9 +33,18 @@ final class ReadCommand implements Callable<Integer> {
     var progress = session.progress();
     NotebookRef ref =
         notebookName != null
-            ? topic.notebook(notebookName).orElseThrow(() -> new CourseException(
-                "no notebook '" + notebookName + "' in " + topic.id()
-                    + dev.prep.runner.course.Course.didYouMean(notebookName, topic.notebooks().stream().map(NotebookRef::id).toList())))
+            ? topic
+                .notebook(notebookName)
+                .orElseThrow(
+                    () ->
+                        new CourseException(
+                            "no notebook '"
+                                + notebookName
+                                + "' in "
+                                + topic.id()
+                                + dev.prep.runner.course.Course.didYouMean(
+                                    notebookName,
+                                    topic.notebooks().stream().map(NotebookRef::id).toList())))
             : topic.notebooks().stream()
                 .filter(n -> !progress.notebooksRead().containsKey(topic.id() + "/" + n.id()))
                 .findFirst()
@@ -43,13 +56,16 @@ final class ReadCommand implements Callable<Integer> {
       var run = engine.run(notebook);
       p.markup(NotebookRenderer.render(notebook, run, spec.usageMessage().width()));
     }
-    session.update(pr -> pr.withNotebookRead(topic.id() + "/" + ref.id(), session.clock().instant()));
+    session.update(
+        pr -> pr.withNotebookRead(topic.id() + "/" + ref.id(), session.clock().instant()));
     topic.exercises().stream()
         .filter(e -> ref.id().equals(e.notebook()))
         .forEach(e -> p.line("Practise it: @|cyan ./prep check %s|@ — %s", e.id(), e.title()));
     int at = topic.notebooks().indexOf(ref);
     if (at + 1 < topic.notebooks().size()) {
-      p.line("Next notebook: @|cyan ./prep read %s %s|@", topic.id(), topic.notebooks().get(at + 1).id());
+      p.line(
+          "Next notebook: @|cyan ./prep read %s %s|@",
+          topic.id(), topic.notebooks().get(at + 1).id());
     }
     return PrepCommand.OK;
   }

@@ -15,7 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "repl", description = "The jshell tool with a topic's classes and your compiled exercises, imports ready.")
+@Command(
+    name = "repl",
+    description =
+        "The jshell tool with a topic's classes and your compiled exercises, imports ready.")
 final class ReplCommand implements Callable<Integer> {
   @ParentCommand PrepCommand prep;
   @Spec CommandSpec spec;
@@ -32,16 +35,24 @@ final class ReplCommand implements Callable<Integer> {
     Path exercises = session.root().resolve("exercises/target/classes");
     if (Files.isDirectory(exercises)) {
       classpath.add(exercises);
-      p.line("@|faint your exercises are on the class path as last built (./mvnw -q -pl exercises compile to refresh)|@");
+      p.line(
+          "@|faint your exercises are on the class path as last built (./mvnw -q -pl exercises compile to refresh)|@");
     }
     Path startup = writeStartup(session, topic.imports());
     Path jshell = Session.javaExecutable().resolveSibling("jshell");
-    List<String> command = new ArrayList<>(List.of(
-        jshell.toString(),
-        "--class-path", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
-        "--startup", "DEFAULT",
-        "--startup", startup.toString()));
-    p.line("@|faint jshell with %s: %s imported; /exit to leave|@", topic.id(), String.join(", ", topic.imports()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                jshell.toString(),
+                "--class-path",
+                String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()),
+                "--startup",
+                "DEFAULT",
+                "--startup",
+                startup.toString()));
+    p.line(
+        "@|faint jshell with %s: %s imported; /exit to leave|@",
+        topic.id(), String.join(", ", topic.imports()));
     return ChildJvm.inherit(command);
   }
 

@@ -14,9 +14,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "reset", description = "Restore an exercise's stub; your version is backed up first.")
+@Command(
+    name = "reset",
+    description = "Restore an exercise's stub; your version is backed up first.")
 final class ResetCommand implements Callable<Integer> {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   @ParentCommand PrepCommand prep;
   @Spec CommandSpec spec;
@@ -32,13 +35,19 @@ final class ResetCommand implements Callable<Integer> {
   }
 
   /** Backs up the learner's files, then writes the committed stubs back. */
-  static void restore(dev.prep.runner.session.Session session, dev.prep.runner.course.Exercise exercise, Printer p) {
+  static void restore(
+      dev.prep.runner.session.Session session,
+      dev.prep.runner.course.Exercise exercise,
+      Printer p) {
     String stamp = STAMP.format(session.clock().instant());
     for (Path rel : exercise.stubPaths()) {
       Path file = session.root().resolve(rel);
       var committed = Pristine.committed(session.root(), rel);
       if (committed.isEmpty()) {
-        throw new UserError("cannot find the committed version of " + rel + " (is this a git checkout?): nothing was changed");
+        throw new UserError(
+            "cannot find the committed version of "
+                + rel
+                + " (is this a git checkout?): nothing was changed");
       }
       try {
         if (Files.exists(file)) {
@@ -49,7 +58,9 @@ final class ResetCommand implements Callable<Integer> {
           Path backup = session.stateDir().resolve("backups").resolve(rel.toString() + "." + stamp);
           Files.createDirectories(backup.getParent());
           Files.copy(file, backup);
-          p.line("Backed up your version to @|bold %s|@", session.root().relativize(backup).toString());
+          p.line(
+              "Backed up your version to @|bold %s|@",
+              session.root().relativize(backup).toString());
         }
         Files.writeString(file, committed.get());
         p.line("@|green Restored|@ %s", rel.toString());

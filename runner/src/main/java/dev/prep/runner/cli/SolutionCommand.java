@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "solution", description = "Show the reference solution as a diff against your file, once yours passes.")
+@Command(
+    name = "solution",
+    description = "Show the reference solution as a diff against your file, once yours passes.")
 final class SolutionCommand implements Callable<Integer> {
   @ParentCommand PrepCommand prep;
   @Spec CommandSpec spec;
@@ -32,7 +34,9 @@ final class SolutionCommand implements Callable<Integer> {
     var session = prep.session();
     var exercise = session.course().exercise(exerciseId);
     if (!force && !session.progress().isDone(exercise.id())) {
-      p.line("%s does not pass yet: the reference is shown once it does (prep check %s), or now with --force.", exercise.id(), exercise.id());
+      p.line(
+          "%s does not pass yet: the reference is shown once it does (prep check %s), or now with --force.",
+          exercise.id(), exercise.id());
       return PrepCommand.FAILED;
     }
     for (int i = 0; i < exercise.files().size(); i++) {
@@ -45,8 +49,15 @@ final class SolutionCommand implements Callable<Integer> {
         p.line("@|green %s is identical to the reference.|@", mine.toString());
         continue;
       }
-      for (String line : UnifiedDiffUtils.generateUnifiedDiff(mine.toString(), reference.toString(), a, patch, 3)) {
-        String style = line.startsWith("+") && !line.startsWith("+++") ? "green" : line.startsWith("-") && !line.startsWith("---") ? "red" : line.startsWith("@@") ? "cyan" : null;
+      for (String line :
+          UnifiedDiffUtils.generateUnifiedDiff(
+              mine.toString(), reference.toString(), a, patch, 3)) {
+        String style =
+            line.startsWith("+") && !line.startsWith("+++")
+                ? "green"
+                : line.startsWith("-") && !line.startsWith("---")
+                    ? "red"
+                    : line.startsWith("@@") ? "cyan" : null;
         if (style == null) {
           p.plain(line);
         } else {

@@ -10,7 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", description = "Per topic: exercises done, notebooks read; what to do next.")
+@Command(
+    name = "status",
+    description = "Per topic: exercises done, notebooks read; what to do next.")
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand PrepCommand prep;
   @Spec CommandSpec spec;
@@ -28,19 +30,19 @@ final class StatusCommand implements Callable<Integer> {
     p.line("");
     for (Topic t : course.topics()) {
       long done = t.exercises().stream().filter(e -> progress.isDone(e.id())).count();
-      long read = t.notebooks().stream().filter(n -> progress.notebooksRead().containsKey(n.topic() + "/" + n.id())).count();
+      long read =
+          t.notebooks().stream()
+              .filter(n -> progress.notebooksRead().containsKey(n.topic() + "/" + n.id()))
+              .count();
       p.line(
           "  @|bold %-14s|@ exercises %s  notebooks %d/%d  demos %d",
-          t.id(),
-          bar(done, t.exercises().size()),
-          read,
-          t.notebooks().size(),
-          t.demos().size());
+          t.id(), bar(done, t.exercises().size()), read, t.notebooks().size(), t.demos().size());
     }
     p.line("");
     Optional<Exercise> next = Next.exercise(course, progress);
     if (next.isEmpty()) {
-      p.line("@|green,bold Every exercise passes.|@ Try the demos (prep list) or prep verify to re-check them all.");
+      p.line(
+          "@|green,bold Every exercise passes.|@ Try the demos (prep list) or prep verify to re-check them all.");
       return PrepCommand.OK;
     }
     Exercise e = next.get();
@@ -48,10 +50,12 @@ final class StatusCommand implements Callable<Integer> {
     for (var path : e.stubPaths()) {
       p.line("      %s", path.toString());
     }
-    if (e.notebook() != null && !progress.notebooksRead().containsKey(e.topic() + "/" + e.notebook())) {
+    if (e.notebook() != null
+        && !progress.notebooksRead().containsKey(e.topic() + "/" + e.notebook())) {
       p.line("Read first: @|cyan ./prep read %s %s|@", e.topic(), e.notebook());
     }
-    p.line("Then: @|cyan ./prep watch|@ (grades on every save) or @|cyan ./prep check %s|@", e.id());
+    p.line(
+        "Then: @|cyan ./prep watch|@ (grades on every save) or @|cyan ./prep check %s|@", e.id());
     return PrepCommand.OK;
   }
 

@@ -38,7 +38,10 @@ final class VerifyCommand implements Callable<Integer> {
     boolean stubs;
   }
 
-  @Parameters(arity = "0..1", paramLabel = "<topic|exercise>", description = "Only this topic or exercise.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "<topic|exercise>",
+      description = "Only this topic or exercise.")
   String filter;
 
   @Override
@@ -50,10 +53,16 @@ final class VerifyCommand implements Callable<Integer> {
     try (var grading = prep.grading(session)) {
       grading.warmUp();
       for (Exercise e : exercises) {
-        bad += mode.solutions ? solution(p, session, grading, e) : mode.stubs ? stub(p, session, grading, e) : learner(p, session, grading, e);
+        bad +=
+            mode.solutions
+                ? solution(p, session, grading, e)
+                : mode.stubs ? stub(p, session, grading, e) : learner(p, session, grading, e);
       }
     }
-    String what = mode.solutions ? "solutions pass" : mode.stubs ? "stubs fail as they should" : "exercises pass";
+    String what =
+        mode.solutions
+            ? "solutions pass"
+            : mode.stubs ? "stubs fail as they should" : "exercises pass";
     if (bad == 0) {
       p.line("@|green,bold All %d %s.|@", exercises.size(), what);
       return PrepCommand.OK;
@@ -77,12 +86,16 @@ final class VerifyCommand implements Callable<Integer> {
     for (int run = 1; run <= e.runs(); run++) {
       GradeReport r = grading.grade(Submission.SOLUTION.request(session, e));
       if (!r.passed()) {
-        p.line("@|red ✗|@ %-32s the grader fails on the reference solution (run %d of %d):", e.id(), run, e.runs());
+        p.line(
+            "@|red ✗|@ %-32s the grader fails on the reference solution (run %d of %d):",
+            e.id(), run, e.runs());
         p.markup(new ReportRenderer(prep.verbose).render(r));
         return 1;
       }
     }
-    p.line("@|green ✓|@ %-32s passes on the solution%s", e.id(), e.runs() > 1 ? " (" + e.runs() + " runs)" : "");
+    p.line(
+        "@|green ✓|@ %-32s passes on the solution%s",
+        e.id(), e.runs() > 1 ? " (" + e.runs() + " runs)" : "");
     return 0;
   }
 
@@ -94,7 +107,9 @@ final class VerifyCommand implements Callable<Integer> {
       return 1;
     }
     if (r.passed()) {
-      p.line("@|red ✗|@ %-32s the grader PASSES on the untouched stub: it cannot tell a solution from nothing", e.id());
+      p.line(
+          "@|red ✗|@ %-32s the grader PASSES on the untouched stub: it cannot tell a solution from nothing",
+          e.id());
       return 1;
     }
     p.line("@|green ✓|@ %-32s fails on the stub", e.id());

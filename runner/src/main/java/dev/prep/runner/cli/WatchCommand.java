@@ -31,10 +31,15 @@ final class WatchCommand implements Callable<Integer> {
   @ParentCommand PrepCommand prep;
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "<exercise>", description = "Start here instead of at the first not done.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "<exercise>",
+      description = "Start here instead of at the first not done.")
   String start;
 
-  @Option(names = "--poll", description = "Check files for changes every 250 ms instead of waiting for file events.")
+  @Option(
+      names = "--poll",
+      description = "Check files for changes every 250 ms instead of waiting for file events.")
   boolean poll;
 
   /** What wakes the loop: a key, or a save. */
@@ -54,15 +59,24 @@ final class WatchCommand implements Callable<Integer> {
     p = new Printer(spec);
     session = prep.session();
     var course = session.course();
-    var first = start != null ? java.util.Optional.of(course.exercise(start)) : Next.exercise(course, session.progress());
+    var first =
+        start != null
+            ? java.util.Optional.of(course.exercise(start))
+            : Next.exercise(course, session.progress());
     if (first.isEmpty()) {
-      p.line("@|green,bold Every exercise passes.|@ Nothing to watch: prep verify re-checks them all.");
+      p.line(
+          "@|green,bold Every exercise passes.|@ Nothing to watch: prep verify re-checks them all.");
       return PrepCommand.OK;
     }
     BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    try (var grading = prep.grading(session); var keyboard = Keyboard.open(); var changes = new FileChanges(poll)) {
+    try (var grading = prep.grading(session);
+        var keyboard = Keyboard.open();
+        var changes = new FileChanges(poll)) {
       grading.warmUp();
-      Thread.ofPlatform().daemon().name("prep-keys").start(() -> readKeys(keyboard, System.in, events));
+      Thread.ofPlatform()
+          .daemon()
+          .name("prep-keys")
+          .start(() -> readKeys(keyboard, System.in, events));
       Thread.ofPlatform().daemon().name("prep-files").start(() -> watchFiles(changes, events));
       moveTo(first.get(), changes);
       grade(grading);
@@ -77,7 +91,8 @@ final class WatchCommand implements Callable<Integer> {
     }
   }
 
-  private boolean onKey(int code, Grading grading, FileChanges changes, BlockingQueue<Event> events) throws InterruptedException {
+  private boolean onKey(int code, Grading grading, FileChanges changes, BlockingQueue<Event> events)
+      throws InterruptedException {
     switch (code) {
       case 'q', -1 -> {
         p.line("Bye. Your progress is saved; ./prep shows where you stand.");
@@ -135,7 +150,9 @@ final class WatchCommand implements Callable<Integer> {
       p.line("@|faint %s|@", f.toString());
     }
     if (passing) {
-      p.line("@|green,bold ✓ %s passes.|@ Press n for the next exercise (prep solution %s shows the reference).", current.id(), current.id());
+      p.line(
+          "@|green,bold ✓ %s passes.|@ Press n for the next exercise (prep solution %s shows the reference).",
+          current.id(), current.id());
     }
     p.line("@|faint checked in %s|@", Durations.human(took));
     keys();

@@ -34,8 +34,13 @@ public record Course(Path root, List<Topic> topics) {
         .orElseThrow(
             () ->
                 new CourseException(
-                    "no topic '" + id + "'" + didYouMean(id, topics.stream().map(Topic::id).toList())
-                        + " (topics: " + String.join(", ", topics.stream().map(Topic::id).toList()) + ")"));
+                    "no topic '"
+                        + id
+                        + "'"
+                        + didYouMean(id, topics.stream().map(Topic::id).toList())
+                        + " (topics: "
+                        + String.join(", ", topics.stream().map(Topic::id).toList())
+                        + ")"));
   }
 
   /**
@@ -53,7 +58,11 @@ public record Course(Path root, List<Topic> topics) {
     }
     List<String> ids = exercises().map(Exercise::id).toList();
     if (byName.size() > 1) {
-      throw new CourseException("'" + id + "' is ambiguous: say " + String.join(" or ", byName.stream().map(Exercise::id).toList()));
+      throw new CourseException(
+          "'"
+              + id
+              + "' is ambiguous: say "
+              + String.join(" or ", byName.stream().map(Exercise::id).toList()));
     }
     String hint = didYouMean(id, ids);
     throw new CourseException(
@@ -72,7 +81,10 @@ public record Course(Path root, List<Topic> topics) {
     Path listing = target.resolve("classpath.txt");
     if (!Files.isDirectory(classes) || !Files.isRegularFile(listing)) {
       throw new CourseException(
-          module.getParent().getFileName() + "/" + module.getFileName() + " is not built yet: run ./prep (it builds what is missing) or ./mvnw -q install -DskipTests");
+          module.getParent().getFileName()
+              + "/"
+              + module.getFileName()
+              + " is not built yet: run ./prep (it builds what is missing) or ./mvnw -q install -DskipTests");
     }
     List<Path> path = new ArrayList<>();
     path.add(classes);
@@ -91,7 +103,9 @@ public record Course(Path root, List<Topic> topics) {
       for (Path module : modules.sorted().toList()) {
         Path listing = module.resolve("target").resolve("classpath.txt");
         if (Files.isRegularFile(listing)) {
-          readClasspathFile(listing).stream().filter(p -> p.toString().endsWith(".jar")).forEach(jars::add);
+          readClasspathFile(listing).stream()
+              .filter(p -> p.toString().endsWith(".jar"))
+              .forEach(jars::add);
         }
       }
     } catch (IOException e) {
@@ -120,7 +134,11 @@ public record Course(Path root, List<Topic> topics) {
   /** {@code ": did you mean slices/append-growth?"}, or empty when nothing is close. */
   public static String didYouMean(String typed, List<String> candidates) {
     return candidates.stream()
-        .map(c -> new Candidate(c, Math.min(distance(typed, c), distance(typed, c.substring(c.indexOf('/') + 1)))))
+        .map(
+            c ->
+                new Candidate(
+                    c,
+                    Math.min(distance(typed, c), distance(typed, c.substring(c.indexOf('/') + 1)))))
         .filter(c -> c.distance() <= Math.max(2, typed.length() / 3))
         .min(Comparator.comparingInt(Candidate::distance))
         .map(c -> ": did you mean " + c.name() + "?")

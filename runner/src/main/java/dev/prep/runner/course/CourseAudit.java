@@ -40,41 +40,83 @@ public final class CourseAudit {
         claimedFiles.addAll(e.files().stream().map(Path::of).toList());
         claimedGraders.add(e.graderPath());
         if (e.hints().isEmpty()) {
-          problems.add(e.id() + " has no hint: give at least one in " + topic.dir().resolve("topic.toml"));
+          problems.add(
+              e.id() + " has no hint: give at least one in " + topic.dir().resolve("topic.toml"));
         }
         if (e.notebook() != null && topic.notebook(e.notebook()).isEmpty()) {
-          problems.add(e.id() + " practises notebook '" + e.notebook() + "', which " + topic.dir().resolve("notebooks") + " does not have");
+          problems.add(
+              e.id()
+                  + " practises notebook '"
+                  + e.notebook()
+                  + "', which "
+                  + topic.dir().resolve("notebooks")
+                  + " does not have");
         }
       }
       Set<Path> stubs = javaFiles(root.resolve("exercises").resolve(topic.id()));
       Set<Path> solutions = javaFiles(root.resolve("solutions").resolve(topic.id()));
       for (Path p : union(stubs, solutions)) {
         if (!stubs.contains(p)) {
-          problems.add("solutions/" + topic.id() + "/" + p + " has no twin in exercises/" + topic.id() + "/");
+          problems.add(
+              "solutions/"
+                  + topic.id()
+                  + "/"
+                  + p
+                  + " has no twin in exercises/"
+                  + topic.id()
+                  + "/");
         } else if (!solutions.contains(p)) {
-          problems.add("exercises/" + topic.id() + "/" + p + " has no twin in solutions/" + topic.id() + "/");
+          problems.add(
+              "exercises/"
+                  + topic.id()
+                  + "/"
+                  + p
+                  + " has no twin in solutions/"
+                  + topic.id()
+                  + "/");
         } else if (!claimedFiles.contains(p)) {
-          problems.add("exercises/" + topic.id() + "/" + p + " belongs to no exercise: list it in " + topic.dir().resolve("topic.toml"));
+          problems.add(
+              "exercises/"
+                  + topic.id()
+                  + "/"
+                  + p
+                  + " belongs to no exercise: list it in "
+                  + topic.dir().resolve("topic.toml"));
         }
       }
       Path graderRoot = topic.dir().resolve("src/grader/java");
       for (Path g : javaFiles(root.resolve(graderRoot))) {
         Path rel = graderRoot.resolve(g);
         if (g.getFileName().toString().endsWith("Test.java") && !claimedGraders.contains(rel)) {
-          problems.add(rel + " grades no exercise: name it as a grader in " + topic.dir().resolve("topic.toml"));
+          problems.add(
+              rel
+                  + " grades no exercise: name it as a grader in "
+                  + topic.dir().resolve("topic.toml"));
         }
       }
       for (Demo d : topic.demos()) {
-        Path cls = root.resolve(topic.dir()).resolve("target/classes").resolve(d.className().replace('.', '/') + ".class");
+        Path cls =
+            root.resolve(topic.dir())
+                .resolve("target/classes")
+                .resolve(d.className().replace('.', '/') + ".class");
         if (!Files.isRegularFile(cls)) {
-          problems.add("demo " + topic.id() + "/" + d.name() + ": class " + d.className() + " is not compiled in " + topic.dir());
+          problems.add(
+              "demo "
+                  + topic.id()
+                  + "/"
+                  + d.name()
+                  + ": class "
+                  + d.className()
+                  + " is not compiled in "
+                  + topic.dir());
         }
       }
     }
     return problems;
   }
 
-  private static void requireFiles(Path root, List<Path> files, String what, List<String> problems) {
+  private static void requireFiles(
+      Path root, List<Path> files, String what, List<String> problems) {
     for (Path f : files) {
       if (!Files.isRegularFile(root.resolve(f))) {
         problems.add(what + f);
@@ -87,7 +129,9 @@ public final class CourseAudit {
       return Set.of();
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(p -> p.toString().endsWith(".java")).map(dir::relativize).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+      return walk.filter(p -> p.toString().endsWith(".java"))
+          .map(dir::relativize)
+          .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

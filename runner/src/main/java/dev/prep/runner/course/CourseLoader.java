@@ -34,7 +34,8 @@ public final class CourseLoader {
     }
     List<Topic> topics = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(topicsDir)) {
-      for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("topic.toml"))).sorted().toList()) {
+      for (Path dir :
+          dirs.filter(d -> Files.isRegularFile(d.resolve("topic.toml"))).sorted().toList()) {
         topics.add(loadTopic(root, dir));
       }
     } catch (IOException e) {
@@ -61,9 +62,18 @@ public final class CourseLoader {
     require(spec.title() != null, where, "needs a title");
     List<Demo> demos = new ArrayList<>();
     for (var d : orEmpty(spec.demos())) {
-      require(d.name() != null && ID.matcher(d.name()).matches(), where, "demo name '" + d.name() + "' must be lowercase-with-dashes");
+      require(
+          d.name() != null && ID.matcher(d.name()).matches(),
+          where,
+          "demo name '" + d.name() + "' must be lowercase-with-dashes");
       require(d.className() != null, where, "demo '" + d.name() + "' needs a class");
-      demos.add(new Demo(id, d.name(), Objects.requireNonNullElse(d.title(), d.name()), d.className(), orEmpty(d.jvmOptions())));
+      demos.add(
+          new Demo(
+              id,
+              d.name(),
+              Objects.requireNonNullElse(d.title(), d.name()),
+              d.className(),
+              orEmpty(d.jvmOptions())));
     }
     List<Exercise> exercises = new ArrayList<>();
     for (var e : orEmpty(spec.exercises())) {
@@ -83,16 +93,28 @@ public final class CourseLoader {
 
   private static Exercise exercise(String topic, String where, TopicFile.ExerciseEntry e) {
     String name = e.name();
-    require(name != null && ID.matcher(name).matches(), where, "exercise name '" + name + "' must be lowercase-with-dashes");
+    require(
+        name != null && ID.matcher(name).matches(),
+        where,
+        "exercise name '" + name + "' must be lowercase-with-dashes");
     String what = "exercise '" + name + "'";
     require(e.title() != null, where, what + " needs a title");
     require(e.grader() != null, where, what + " needs a grader class");
     require(e.files() != null && !e.files().isEmpty(), where, what + " needs files");
     Difficulty difficulty;
     try {
-      difficulty = Difficulty.valueOf(Objects.requireNonNullElse(e.difficulty(), "medium").toUpperCase(Locale.ROOT));
+      difficulty =
+          Difficulty.valueOf(
+              Objects.requireNonNullElse(e.difficulty(), "medium").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException ex) {
-      throw new CourseException(where + ": " + what + " has difficulty '" + e.difficulty() + "': use easy, medium or hard", ex);
+      throw new CourseException(
+          where
+              + ": "
+              + what
+              + " has difficulty '"
+              + e.difficulty()
+              + "': use easy, medium or hard",
+          ex);
     }
     Duration limit;
     try {
@@ -102,7 +124,18 @@ public final class CourseLoader {
     }
     int runs = Objects.requireNonNullElse(e.runs(), 1);
     require(runs >= 1, where, what + " needs runs >= 1");
-    return new Exercise(topic, name, e.title(), difficulty, e.notebook(), limit, e.files(), orEmpty(e.uses()), e.grader(), runs, orEmpty(e.hints()));
+    return new Exercise(
+        topic,
+        name,
+        e.title(),
+        difficulty,
+        e.notebook(),
+        limit,
+        e.files(),
+        orEmpty(e.uses()),
+        e.grader(),
+        runs,
+        orEmpty(e.hints()));
   }
 
   private static List<NotebookRef> notebooks(Path root, Path dir, String topic) {

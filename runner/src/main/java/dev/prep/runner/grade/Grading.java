@@ -216,7 +216,8 @@ public final class Grading implements AutoCloseable {
 
   /** Lincheck needs a worker of its own kind (see {@link WorkerProcess#start}). */
   private static boolean usesLincheck(GradeRequest request) {
-    return request.graderSources().stream().anyMatch(s -> s.content().contains("org.jetbrains.lincheck"));
+    return request.graderSources().stream()
+        .anyMatch(s -> s.content().contains("org.jetbrains.lincheck"));
   }
 
   private void discardWorker() {

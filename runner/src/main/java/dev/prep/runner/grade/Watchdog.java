@@ -27,7 +27,11 @@ final class Watchdog extends Thread {
   private ThreadInfo[] suspected;
 
   Watchdog(
-      long startNanos, long limitMillis, ResultListener listener, CourseFrames frames, Channel channel) {
+      long startNanos,
+      long limitMillis,
+      ResultListener listener,
+      CourseFrames frames,
+      Channel channel) {
     super("prep-watchdog");
     this.startNanos = startNanos;
     setDaemon(true);

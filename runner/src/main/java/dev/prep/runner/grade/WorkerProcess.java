@@ -40,11 +40,12 @@ final class WorkerProcess implements AutoCloseable {
 
   /**
    * @param forLincheck start the kind of worker Lincheck can run in: its own system class loader
-   *     (which sees the submission) and a Java agent attached at run time. That worker cannot use the
-   *     AOT cache (the JVM does not archive for a custom system loader), so it is started only for
-   *     graders that use Lincheck.
+   *     (which sees the submission) and a Java agent attached at run time. That worker cannot use
+   *     the AOT cache (the JVM does not archive for a custom system loader), so it is started only
+   *     for graders that use Lincheck.
    */
-  static WorkerProcess start(WorkerSettings settings, List<Path> requestClasspath, boolean forLincheck)
+  static WorkerProcess start(
+      WorkerSettings settings, List<Path> requestClasspath, boolean forLincheck)
       throws IOException {
     Set<String> classpath = new LinkedHashSet<>();
     settings.workerClasspath().forEach(path -> classpath.add(path.toString()));

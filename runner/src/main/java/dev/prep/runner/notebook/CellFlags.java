@@ -111,7 +111,9 @@ public record CellFlags(
       // reported below with the same message as a missing unit
     }
     throw new IllegalArgumentException(
-        "timeout \"" + text + "\" is not a duration; write it as seconds or milliseconds, e.g."
+        "timeout \""
+            + text
+            + "\" is not a duration; write it as seconds or milliseconds, e.g."
             + " timeout=2s or timeout=500ms");
   }
 

@@ -6,7 +6,9 @@ import java.util.List;
 /** What became of one cell in a run. */
 public sealed interface CellResult {
 
-  /** What the cell printed, then its value, exception or compile errors; empty if it did not run. */
+  /**
+   * What the cell printed, then its value, exception or compile errors; empty if it did not run.
+   */
   String output();
 
   /** The cell ran to its end; {@code output} ends with {@code ==> value} for a final expression. */

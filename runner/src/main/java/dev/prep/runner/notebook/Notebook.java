@@ -22,8 +22,8 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * A parsed notebook: Markdown whose top-level {@code java} fences are cells, each optionally followed
- * by an {@code output} fence holding what it prints.
+ * A parsed notebook: Markdown whose top-level {@code java} fences are cells, each optionally
+ * followed by an {@code output} fence holding what it prints.
  */
 public final class Notebook {
   static final String JAVA = "java";
@@ -121,8 +121,7 @@ public final class Notebook {
           throw new NotebookFormatException(displayPath, line, e.getMessage());
         }
         Optional<ExpectedOutput> expected = expectedAfter(block, displayPath);
-        Cell cell =
-            new Cell(cells.size(), line, block.getLiteral(), flags, expected, span(block));
+        Cell cell = new Cell(cells.size(), line, block.getLiteral(), flags, expected, span(block));
         cells.add(cell);
         cellsByNode.put(block, cell);
         if (block.getNext() != null && expected.isPresent()) {
@@ -162,7 +161,9 @@ public final class Notebook {
             throw new NotebookFormatException(
                 displayPath,
                 line(next),
-                "unknown flag \"" + flag + "\" on an output block; known flags: unordered, ellipsis");
+                "unknown flag \""
+                    + flag
+                    + "\" on an output block; known flags: unordered, ellipsis");
       }
     }
     if (next.getClosingFenceLength() == null) {

@@ -77,7 +77,8 @@ public final class NotebookCheck {
       if (actual.isEmpty()) {
         return Optional.empty();
       }
-      String block = OutputBlock.render(cell.span().indent(), "`", 3, Notebook.OUTPUT, actual, newline);
+      String block =
+          OutputBlock.render(cell.span().indent(), "`", 3, Notebook.OUTPUT, actual, newline);
       return Optional.of(new Edit(cell.span().end(), cell.span().end(), newline + block));
     }
     ExpectedOutput expected = cell.expected().get();

@@ -108,7 +108,8 @@ public final class NotebookEngine implements AutoCloseable {
       case Outcome.Answered(Reply reply) -> Optional.ofNullable(reply.problem());
       case Outcome.TimedOut t -> {
         discardWorker();
-        yield Optional.of("the notebook JVM did not set up a shell within " + seconds(SETUP_TIMEOUT));
+        yield Optional.of(
+            "the notebook JVM did not set up a shell within " + seconds(SETUP_TIMEOUT));
       }
       case Outcome.Exited(int code, String lastWords, String stderr) -> {
         worker = null;

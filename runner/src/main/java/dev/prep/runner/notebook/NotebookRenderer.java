@@ -45,7 +45,9 @@ public final class NotebookRenderer {
       } else if (node instanceof Paragraph) {
         wrapped(out, String.join(" ", source(nb, node).strip().split("\\s*\\n\\s*")), wrap);
       } else if (node instanceof FencedCodeBlock code) {
-        code.getLiteral().lines().forEach(l -> out.append(CODE_INDENT).append(Markup.plain(l)).append('\n'));
+        code.getLiteral()
+            .lines()
+            .forEach(l -> out.append(CODE_INDENT).append(Markup.plain(l)).append('\n'));
       } else {
         source(nb, node).lines().forEach(l -> out.append(Markup.plain(l)).append('\n'));
       }
@@ -79,7 +81,9 @@ public final class NotebookRenderer {
     }
     for (String line : output.isEmpty() ? List.<String>of() : output.lines().toList()) {
       boolean bad = line.startsWith("Exception ") || line.startsWith("error: ");
-      out.append(OUTPUT_MARK).append(bad ? Markup.styled("red", line) : Markup.plain(line)).append('\n');
+      out.append(OUTPUT_MARK)
+          .append(bad ? Markup.styled("red", line) : Markup.plain(line))
+          .append('\n');
     }
   }
 

@@ -27,7 +27,10 @@ final class OutputBlock {
     return out.append(pad).append(fence).toString();
   }
 
-  /** The longest run of {@code c} at the start of a line (after up to 3 spaces), which could close a fence. */
+  /**
+   * The longest run of {@code c} at the start of a line (after up to 3 spaces), which could close a
+   * fence.
+   */
   private static int longestRun(String text, char c) {
     int longest = 0;
     for (String line : text.split("\n", -1)) {

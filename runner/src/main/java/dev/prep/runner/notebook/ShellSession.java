@@ -18,7 +18,9 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
 
-/** One notebook's JShell inside the worker: the local engine, cells evaluated snippet by snippet. */
+/**
+ * One notebook's JShell inside the worker: the local engine, cells evaluated snippet by snippet.
+ */
 final class ShellSession implements AutoCloseable {
   private static final String BASE_IMPORT = "import module java.base;";
 

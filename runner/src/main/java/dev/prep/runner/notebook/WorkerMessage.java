@@ -33,8 +33,8 @@ final class WorkerMessage {
   /**
    * Parent to worker.
    *
-   * @param type {@code open} (a fresh shell with a class path and imports), {@code eval} (one cell),
-   *     or {@code close}
+   * @param type {@code open} (a fresh shell with a class path and imports), {@code eval} (one
+   *     cell), or {@code close}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Request(String type, List<String> classpath, List<String> imports, String source) {

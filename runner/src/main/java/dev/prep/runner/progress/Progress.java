@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the learner has done, as stored in {@code .prep/state.json}. Immutable: every change
- * returns a new value that the caller saves.
+ * What the learner has done, as stored in {@code .prep/state.json}. Immutable: every change returns
+ * a new value that the caller saves.
  *
  * @param current the exercise {@code prep watch} works on, or null for "the first not done"
  * @param results the last grade of each exercise tried: {@code pass} or {@code fail}

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -59,14 +59,17 @@ public final class ProgressStore {
       var loc = e.getLocation();
       return setAside(
           "is not valid"
-              + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
+              + (loc == null
+                  ? ""
+                  : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 
   private Loaded setAside(String why) {
-    Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(clock.instant()));
+    Path aside =
+        file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(clock.instant()));
     try {
       Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -74,8 +77,13 @@ public final class ProgressStore {
     }
     return new Loaded(
         Progress.empty(),
-        Optional.of(file + " " + why + "; it was moved to " + aside.getFileName()
-            + " and progress starts fresh (copy entries back from it if you need them)."));
+        Optional.of(
+            file
+                + " "
+                + why
+                + "; it was moved to "
+                + aside.getFileName()
+                + " and progress starts fresh (copy entries back from it if you need them)."));
   }
 
   public void save(Progress progress) {
@@ -85,7 +93,8 @@ public final class ProgressStore {
       try {
         JSON.writeValue(tmp.toFile(), progress);
         try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -40,7 +40,8 @@ public final class Session {
    * upwards from the working directory that holds {@code topics/} and {@code pom.xml}.
    */
   public static Path findRoot() {
-    String configured = Optional.ofNullable(System.getProperty("prep.home")).orElse(System.getenv("PREP_HOME"));
+    String configured =
+        Optional.ofNullable(System.getProperty("prep.home")).orElse(System.getenv("PREP_HOME"));
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
     }
@@ -50,7 +51,9 @@ public final class Session {
       }
     }
     throw new CourseException(
-        "cannot find the Prep checkout from " + Path.of("").toAbsolutePath() + ": run prep inside it or set PREP_HOME.");
+        "cannot find the Prep checkout from "
+            + Path.of("").toAbsolutePath()
+            + ": run prep inside it or set PREP_HOME.");
   }
 
   public Path root() {

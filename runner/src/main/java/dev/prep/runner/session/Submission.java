@@ -23,24 +23,37 @@ public enum Submission {
   /** Reads this submission's files and the grader into a request for the grading worker. */
   public GradeRequest request(Session session, Exercise exercise) {
     Path root = session.root();
-    List<Path> paths = new ArrayList<>(this == SOLUTION ? exercise.solutionPaths() : exercise.stubPaths());
+    List<Path> paths =
+        new ArrayList<>(this == SOLUTION ? exercise.solutionPaths() : exercise.stubPaths());
     paths.addAll(this == SOLUTION ? exercise.usedSolutionPaths() : exercise.usedStubPaths());
     List<SourceFile> sources = new ArrayList<>();
     try {
       for (Path p : paths) {
-        String text = this == COMMITTED_STUB ? Pristine.committedOrCurrent(root, p) : Files.readString(root.resolve(p));
+        String text =
+            this == COMMITTED_STUB
+                ? Pristine.committedOrCurrent(root, p)
+                : Files.readString(root.resolve(p));
         sources.add(new SourceFile(slashes(p), text));
       }
       Path grader = exercise.graderPath();
       var graderSource = new SourceFile(slashes(grader), Files.readString(root.resolve(grader)));
       var topic = session.course().topic(exercise.topic());
       return new GradeRequest(
-          exercise.id(), sources, List.of(graderSource), session.course().topicClasspath(topic), exercise.timeLimit());
+          exercise.id(),
+          sources,
+          List.of(graderSource),
+          session.course().topicClasspath(topic),
+          exercise.timeLimit());
     } catch (NoSuchFileException e) {
       throw new CourseException(
-          e.getFile() + " is missing: restore it with prep reset " + exercise.id() + " (or git checkout)", e);
+          e.getFile()
+              + " is missing: restore it with prep reset "
+              + exercise.id()
+              + " (or git checkout)",
+          e);
     } catch (IOException e) {
-      throw new CourseException("cannot read the files of " + exercise.id() + ": " + e.getMessage(), e);
+      throw new CourseException(
+          "cannot read the files of " + exercise.id() + ": " + e.getMessage(), e);
     }
   }
 

@@ -66,11 +66,14 @@ class PrepCliTest {
   @Test
   @DisplayName("hints come one at a time and are remembered between runs")
   void hints() {
-    assertThat(prep("hint", "arrays/sum").out()).contains("Hint 1 of 2  Loop over it.").doesNotContain("Hint 2");
+    assertThat(prep("hint", "arrays/sum").out())
+        .contains("Hint 1 of 2  Loop over it.")
+        .doesNotContain("Hint 2");
 
     Run second = prep("hint", "sum");
 
-    assertThat(second.out()).contains("Hint 1 of 2", "Hint 2 of 2  Start from zero", "That was the last hint");
+    assertThat(second.out())
+        .contains("Hint 1 of 2", "Hint 2 of 2  Start from zero", "That was the last hint");
   }
 
   @Test
@@ -79,7 +82,9 @@ class PrepCliTest {
     Run r = prep("hint", "arrays/summ");
 
     assertThat(r.code()).isEqualTo(PrepCommand.USAGE);
-    assertThat(r.err()).contains("no exercise 'arrays/summ': did you mean arrays/sum?").doesNotContain("Exception");
+    assertThat(r.err())
+        .contains("no exercise 'arrays/summ': did you mean arrays/sum?")
+        .doesNotContain("Exception");
   }
 
   @Test
@@ -101,13 +106,20 @@ class PrepCliTest {
 
     Run r = prep("list", "arrays");
 
-    assertThat(r.out()).contains("01-basics", "hello", "Says hello", "not started  arrays/sum", "easy");
+    assertThat(r.out())
+        .contains("01-basics", "hello", "Says hello", "not started  arrays/sum", "easy");
   }
 
   @Test
   @DisplayName("--help lists the named exit codes")
   void exitCodes() {
-    assertThat(prep("--help").out()).contains("Exit codes:", "0   done", "1   graded failure", "2   usage error", "3   internal error");
+    assertThat(prep("--help").out())
+        .contains(
+            "Exit codes:",
+            "0   done",
+            "1   graded failure",
+            "2   usage error",
+            "3   internal error");
   }
 
   @Test
@@ -134,7 +146,9 @@ class PrepCliTest {
     assertThat(r.code()).isZero();
     assertThat(sum).hasContent(stub);
     try (Stream<Path> backups = Files.walk(home.resolve(".prep/backups"))) {
-      assertThat(backups.filter(Files::isRegularFile).toList()).singleElement().satisfies(b -> assertThat(b).hasContent("my work"));
+      assertThat(backups.filter(Files::isRegularFile).toList())
+          .singleElement()
+          .satisfies(b -> assertThat(b).hasContent("my work"));
     }
   }
 
@@ -145,7 +159,11 @@ class PrepCliTest {
 
     Run forced = prep("solution", "arrays/sum", "--force");
 
-    assertThat(forced.out()).contains("--- exercises/arrays/demo/Sum.java", "+++ solutions/arrays/demo/Sum.java", "+    return 0;");
+    assertThat(forced.out())
+        .contains(
+            "--- exercises/arrays/demo/Sum.java",
+            "+++ solutions/arrays/demo/Sum.java",
+            "+    return 0;");
   }
 
   @Test
@@ -154,7 +172,8 @@ class PrepCliTest {
     Run r = prep("dev", "check");
 
     assertThat(r.code()).isEqualTo(PrepCommand.FAILED);
-    assertThat(r.out()).contains("demo arrays/hello: class demo.HelloDemo is not compiled in topics/arrays");
+    assertThat(r.out())
+        .contains("demo arrays/hello: class demo.HelloDemo is not compiled in topics/arrays");
   }
 
   private void git(String... args) throws Exception {

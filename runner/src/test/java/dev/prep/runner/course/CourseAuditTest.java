@@ -41,9 +41,13 @@ class CourseAuditTest {
   @DisplayName("a missing solution, an orphan stub and an orphan grader are each named")
   void namesEveryProblem() throws IOException {
     Files.delete(root.resolve("solutions/arrays/demo/Max.java"));
-    Files.writeString(root.resolve("exercises/arrays/demo/Extra.java"), "package demo; class Extra {}");
-    Files.writeString(root.resolve("solutions/arrays/demo/Extra.java"), "package demo; class Extra {}");
-    Files.writeString(root.resolve("topics/arrays/src/grader/java/demo/LostTest.java"), "package demo; class LostTest {}");
+    Files.writeString(
+        root.resolve("exercises/arrays/demo/Extra.java"), "package demo; class Extra {}");
+    Files.writeString(
+        root.resolve("solutions/arrays/demo/Extra.java"), "package demo; class Extra {}");
+    Files.writeString(
+        root.resolve("topics/arrays/src/grader/java/demo/LostTest.java"),
+        "package demo; class LostTest {}");
 
     assertThat(CourseAudit.audit(CourseLoader.load(root)))
         .containsExactlyInAnyOrder(

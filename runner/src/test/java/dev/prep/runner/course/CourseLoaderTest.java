@@ -20,14 +20,19 @@ class CourseLoaderTest {
     Course course = CourseLoader.load(FIXTURE);
 
     Topic arrays = course.topic("arrays");
-    assertThat(arrays.notebooks()).extracting(NotebookRef::id).containsExactly("01-basics", "02-more");
+    assertThat(arrays.notebooks())
+        .extracting(NotebookRef::id)
+        .containsExactly("01-basics", "02-more");
     assertThat(arrays.demos()).extracting(Demo::name).containsExactly("hello");
-    assertThat(arrays.exercises()).extracting(Exercise::id).containsExactly("arrays/sum", "arrays/max");
+    assertThat(arrays.exercises())
+        .extracting(Exercise::id)
+        .containsExactly("arrays/sum", "arrays/max");
     Exercise max = course.exercise("arrays/max");
     assertThat(max.difficulty()).isEqualTo(Difficulty.MEDIUM);
     assertThat(max.timeLimit()).isEqualTo(Duration.ofSeconds(10));
     assertThat(max.runs()).isEqualTo(1);
-    assertThat(max.graderPath()).isEqualTo(Path.of("topics/arrays/src/grader/java/demo/MaxTest.java"));
+    assertThat(max.graderPath())
+        .isEqualTo(Path.of("topics/arrays/src/grader/java/demo/MaxTest.java"));
   }
 
   @Test
@@ -48,7 +53,9 @@ class CourseLoaderTest {
   @DisplayName("a topic file with an unknown key is rejected, naming the file and the key")
   void rejectsUnknownKeys(@TempDir Path root) throws IOException {
     Path topic = Files.createDirectories(root.resolve("topics/t"));
-    Files.writeString(topic.resolve("topic.toml"), "title = \"T\"\n\n[[exercises]]\nname = \"a\"\ntitle = \"A\"\ngrader = \"G\"\nfiles = [\"A.java\"]\ntime-limt = \"3s\"\n");
+    Files.writeString(
+        topic.resolve("topic.toml"),
+        "title = \"T\"\n\n[[exercises]]\nname = \"a\"\ntitle = \"A\"\ngrader = \"G\"\nfiles = [\"A.java\"]\ntime-limt = \"3s\"\n");
 
     assertThatThrownBy(() -> CourseLoader.load(root))
         .isInstanceOf(CourseException.class)
@@ -60,9 +67,12 @@ class CourseLoaderTest {
   @DisplayName("a bad time limit names the exercise and the accepted forms")
   void rejectsBadDurations(@TempDir Path root) throws IOException {
     Path topic = Files.createDirectories(root.resolve("topics/t"));
-    Files.writeString(topic.resolve("topic.toml"), "title = \"T\"\n[[exercises]]\nname = \"a\"\ntitle = \"A\"\ngrader = \"G\"\nfiles = [\"A.java\"]\ntime-limit = \"ten\"\n");
+    Files.writeString(
+        topic.resolve("topic.toml"),
+        "title = \"T\"\n[[exercises]]\nname = \"a\"\ntitle = \"A\"\ngrader = \"G\"\nfiles = [\"A.java\"]\ntime-limit = \"ten\"\n");
 
     assertThatThrownBy(() -> CourseLoader.load(root))
-        .hasMessage("topics/t/topic.toml: exercise 'a': time-limit 'ten' is not a duration: write it like 500ms, 10s or 2m");
+        .hasMessage(
+            "topics/t/topic.toml: exercise 'a': time-limit 'ten' is not a duration: write it like 500ms, 10s or 2m");
   }
 }

@@ -28,8 +28,10 @@ final class Fixtures {
   /** The test classes stand in for a topic's classes; {@link Greeter} is what notebooks import. */
   static EngineSettings settings() {
     try {
-      Path testClasses = Path.of(Greeter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return EngineSettings.of(List.of(testClasses), List.of("import dev.prep.runner.notebook.fixture.*;"));
+      Path testClasses =
+          Path.of(Greeter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return EngineSettings.of(
+          List.of(testClasses), List.of("import dev.prep.runner.notebook.fixture.*;"));
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -36,11 +36,17 @@ class NotebookCheckTest {
           x...         | x...        | false | false | true
           a   \\n\\n    | a           | false | false | true
           """)
-  @DisplayName("outputs compare exactly after trimming, sorted when unordered, with ... when ellipsis")
-  void comparison(String expected, String actual, boolean unordered, boolean ellipsis, boolean same) {
+  @DisplayName(
+      "outputs compare exactly after trimming, sorted when unordered, with ... when ellipsis")
+  void comparison(
+      String expected, String actual, boolean unordered, boolean ellipsis, boolean same) {
     ExpectedOutput block =
         new ExpectedOutput(
-            expected.replace("\\n", "\n"), unordered, ellipsis, 1, new FenceSpan(0, 0, 0, "", "```"));
+            expected.replace("\\n", "\n"),
+            unordered,
+            ellipsis,
+            1,
+            new FenceSpan(0, 0, 0, "", "```"));
 
     assertThat(OutputComparison.matches(block, actual.replace("\\n", "\n"))).isEqualTo(same);
   }
@@ -52,7 +58,8 @@ class NotebookCheckTest {
 
     CheckResult result =
         NotebookCheck.check(
-            nb, run(nb, new CellResult.Rejected("error: x\n", List.of("compiler.err.prob.found.req"))));
+            nb,
+            run(nb, new CellResult.Rejected("error: x\n", List.of("compiler.err.prob.found.req"))));
 
     assertThat(result.report())
         .startsWith(
@@ -63,7 +70,9 @@ class NotebookCheckTest {
   @Test
   @DisplayName("a throws=Type cell accepts the simple or qualified name and rejects another type")
   void throwsType() throws Exception {
-    Notebook nb = parse("```java throws=IllegalStateException\nx\n```\n```java throws=java.lang.IllegalStateException\nx\n```\n```java throws=IllegalStateException\nx\n```\n");
+    Notebook nb =
+        parse(
+            "```java throws=IllegalStateException\nx\n```\n```java throws=java.lang.IllegalStateException\nx\n```\n```java throws=IllegalStateException\nx\n```\n");
     String ise = "Exception java.lang.IllegalStateException: m\n";
 
     CheckResult result =

@@ -70,7 +70,8 @@ class NotebookEngineTest {
     assertThat(run.results().get(1)).isInstanceOf(CellResult.NotRun.class);
     assertThat(NotebookCheck.check(nb, run).report())
         .contains("topics/fixture/notebooks/timeouts.md:3: cell timed out after 1s")
-        .contains("timeouts.md:7: cell not run: the cell at topics/fixture/notebooks/timeouts.md:3 timed out");
+        .contains(
+            "timeouts.md:7: cell not run: the cell at topics/fixture/notebooks/timeouts.md:3 timed out");
   }
 
   @Test
@@ -114,8 +115,7 @@ class NotebookEngineTest {
         .contains(
             "broken-contracts.md:7: unexpected Exception java.lang.IllegalArgumentException:"
                 + " surprise; if throwing is the lesson, flag the cell throws=IllegalArgumentException")
-        .contains(
-            "broken-contracts.md:11: the cell does not compile: error: incompatible types")
+        .contains("broken-contracts.md:11: the cell does not compile: error: incompatible types")
         .contains("compile-error=compiler.err.prob.found.req");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> NotebookCheck.update(nb, run))
         .isInstanceOf(NotebookUpdateRefusedException.class)

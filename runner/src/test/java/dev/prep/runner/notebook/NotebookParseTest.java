@@ -44,7 +44,8 @@ class NotebookParseTest {
   @Test
   @DisplayName("timeouts are read in seconds or milliseconds, with 10s as the default")
   void timeouts() throws Exception {
-    Notebook nb = parse("```java timeout=2s\n1\n```\n```java timeout=250ms\n2\n```\n```java\n3\n```\n");
+    Notebook nb =
+        parse("```java timeout=2s\n1\n```\n```java timeout=250ms\n2\n```\n```java\n3\n```\n");
 
     assertThat(nb.cells())
         .extracting(c -> c.flags().timeout())
@@ -111,7 +112,8 @@ class NotebookParseTest {
   @DisplayName("a java cell inside a list is refused, since its output could not be rewritten")
   void nestedCell() {
     assertThatThrownBy(() -> parse("- item\n\n  ```java\n  1\n  ```\n"))
-        .hasMessageStartingWith("topics/t/notebooks/03-x.md:3: java cells must stand at the top level");
+        .hasMessageStartingWith(
+            "topics/t/notebooks/03-x.md:3: java cells must stand at the top level");
   }
 
   @Test

@@ -25,7 +25,11 @@ class ProgressStoreTest {
   @Test
   @DisplayName("what is saved is what is loaded, and no temp file is left behind")
   void roundTrip() throws IOException {
-    Progress p = Progress.empty().withResult("slices/a", true, NOW).withHintsRevealed("slices/b", 2).withCurrent("slices/b");
+    Progress p =
+        Progress.empty()
+            .withResult("slices/a", true, NOW)
+            .withHintsRevealed("slices/b", 2)
+            .withCurrent("slices/b");
 
     store().save(p);
     var loaded = store().load();
@@ -46,15 +50,18 @@ class ProgressStoreTest {
     var loaded = store().load();
 
     assertThat(loaded.progress()).isEqualTo(Progress.empty());
-    assertThat(loaded.notice()).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+    assertThat(loaded.notice())
+        .get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .contains("state.json is not valid (line 1")
         .contains("state.json.corrupt-20261127-100000");
-    assertThat(dir.resolve(".prep/state.json.corrupt-20261127-100000")).hasContent("{\"version\": 1, \"results\": {");
+    assertThat(dir.resolve(".prep/state.json.corrupt-20261127-100000"))
+        .hasContent("{\"version\": 1, \"results\": {");
     assertThat(dir.resolve(".prep/state.json")).doesNotExist();
   }
 
   @Test
-  @DisplayName("an exercise that passed once and fails now reads as failing, and stays counted as done")
+  @DisplayName(
+      "an exercise that passed once and fails now reads as failing, and stays counted as done")
   void states() {
     Progress p = Progress.empty().withResult("t/a", true, NOW).withResult("t/a", false, NOW);
 

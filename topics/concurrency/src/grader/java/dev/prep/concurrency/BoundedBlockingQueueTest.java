@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
@@ -94,10 +94,13 @@ class BoundedBlockingQueueTest {
     var queue = new BoundedBlockingQueue<String>(2);
     queue.put("a");
     queue.put("b");
-    var putter = Async.start("putter", () -> {
-      queue.put("c");
-      return null;
-    });
+    var putter =
+        Async.start(
+            "putter",
+            () -> {
+              queue.put("c");
+              return null;
+            });
     putter.awaitBlocked("put(\"c\") on a full queue of capacity 2");
     assertThat(queue.size()).as("size while a put waits: capacity is never exceeded").isEqualTo(2);
     assertThat(queue.take()).isEqualTo("a");
@@ -125,7 +128,9 @@ class BoundedBlockingQueueTest {
     var queue = new BoundedBlockingQueue<Integer>(1);
     assertThat(queue.offer(1, Duration.ofMillis(50))).as("offer into an empty queue").isTrue();
     long start = System.nanoTime();
-    assertThat(queue.offer(2, Duration.ofMillis(50))).as("offer into a full queue, 50 ms").isFalse();
+    assertThat(queue.offer(2, Duration.ofMillis(50)))
+        .as("offer into a full queue, 50 ms")
+        .isFalse();
     assertThat(System.nanoTime() - start)
         .as("nanoseconds offer waited before giving up: at least the 50 ms it was given")
         .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
@@ -144,7 +149,9 @@ class BoundedBlockingQueueTest {
         .as("nanoseconds poll waited before giving up: at least the 50 ms it was given")
         .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
     queue.put(7);
-    assertThat(queue.poll(Duration.ZERO)).as("poll with a zero timeout when an element is there").isEqualTo(7);
+    assertThat(queue.poll(Duration.ZERO))
+        .as("poll with a zero timeout when an element is there")
+        .isEqualTo(7);
   }
 
   @Test
@@ -170,13 +177,16 @@ class BoundedBlockingQueueTest {
   @Tag("task:1")
   @DisplayName("The capacity must be at least 1, and null elements are refused")
   void validation() {
-    assertThatThrownBy(() -> new BoundedBlockingQueue<Integer>(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new BoundedBlockingQueue<Integer>(1).put(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new BoundedBlockingQueue<Integer>(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new BoundedBlockingQueue<Integer>(1).put(null))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Tag("task:3")
   @Timeout(20)
-  @DisplayName("Several producers and consumers: every element taken exactly once, capacity never exceeded")
+  @DisplayName(
+      "Several producers and consumers: every element taken exactly once, capacity never exceeded")
   @ParameterizedTest(name = "{0} producers x {1} consumers, capacity {2}, {3} elements each")
   @CsvSource(
       delimiter = '|',
@@ -186,7 +196,8 @@ class BoundedBlockingQueueTest {
           3 | 5 | 2 | 5000
           6 | 2 | 3 | 4000
           """)
-  void producersAndConsumers(int producers, int consumers, int capacity, int perProducer) throws Exception {
+  void producersAndConsumers(int producers, int consumers, int capacity, int perProducer)
+      throws Exception {
     var queue = new BoundedBlockingQueue<Integer>(capacity);
     int total = producers * perProducer;
     var seen = new AtomicIntegerArray(total);
@@ -196,54 +207,73 @@ class BoundedBlockingQueueTest {
     List<Thread> threads = new ArrayList<>();
     for (int p = 0; p < producers; p++) {
       int first = p * perProducer;
-      threads.add(Thread.ofPlatform().daemon().name("producer-" + p).start(() -> {
-        awaitQuietly(start);
-        for (int i = first; i < first + perProducer && problem.get() == null; i++) {
-          try {
-            queue.put(i);
-          } catch (InterruptedException e) {
-            return;
-          }
-          maxSize.accumulateAndGet(queue.size(), Math::max);
-        }
-      }));
+      threads.add(
+          Thread.ofPlatform()
+              .daemon()
+              .name("producer-" + p)
+              .start(
+                  () -> {
+                    awaitQuietly(start);
+                    for (int i = first; i < first + perProducer && problem.get() == null; i++) {
+                      try {
+                        queue.put(i);
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                      maxSize.accumulateAndGet(queue.size(), Math::max);
+                    }
+                  }));
     }
     int share = total / consumers;
     for (int c = 0; c < consumers; c++) {
       int mine = c == consumers - 1 ? total - share * (consumers - 1) : share;
-      threads.add(Thread.ofPlatform().daemon().name("consumer-" + c).start(() -> {
-        awaitQuietly(start);
-        for (int i = 0; i < mine && problem.get() == null; i++) {
-          Integer e;
-          try {
-            e = queue.take();
-          } catch (InterruptedException ex) {
-            return;
-          }
-          if (e == null) {
-            problem.compareAndSet(null, "take() returned null: it went ahead on an empty queue."
-                + " Wait in a while loop (while (count == 0) notEmpty.await()), not an if");
-          } else if (seen.incrementAndGet(e) > 1) {
-            problem.compareAndSet(null, "element " + e + " was taken twice");
-          }
-        }
-      }));
+      threads.add(
+          Thread.ofPlatform()
+              .daemon()
+              .name("consumer-" + c)
+              .start(
+                  () -> {
+                    awaitQuietly(start);
+                    for (int i = 0; i < mine && problem.get() == null; i++) {
+                      Integer e;
+                      try {
+                        e = queue.take();
+                      } catch (InterruptedException ex) {
+                        return;
+                      }
+                      if (e == null) {
+                        problem.compareAndSet(
+                            null,
+                            "take() returned null: it went ahead on an empty queue."
+                                + " Wait in a while loop (while (count == 0) notEmpty.await()), not an if");
+                      } else if (seen.incrementAndGet(e) > 1) {
+                        problem.compareAndSet(null, "element " + e + " was taken twice");
+                      }
+                    }
+                  }));
     }
     start.countDown();
     boolean finished = joinAll(threads);
-    assertThat(problem.get()).as("what went wrong while %d producers and %d consumers ran", producers, consumers).isNull();
-    assertThat(maxSize.get()).as("largest size() seen during the run (capacity %d)", capacity).isLessThanOrEqualTo(capacity);
+    assertThat(problem.get())
+        .as("what went wrong while %d producers and %d consumers ran", producers, consumers)
+        .isNull();
+    assertThat(maxSize.get())
+        .as("largest size() seen during the run (capacity %d)", capacity)
+        .isLessThanOrEqualTo(capacity);
     if (!finished) {
-      fail("""
+      fail(
+          """
           %d producers and %d consumers (capacity %d) were still blocked after %d s, with %d elements \
           in the queue: a wake-up was lost. Use two conditions (takers wait on notEmpty, putters on \
           notFull), signal notEmpty after a put and notFull after a take, and re-check in a while \
           loop after every await."""
-          .formatted(producers, consumers, capacity, JOIN_SECONDS, queue.size()));
+              .formatted(producers, consumers, capacity, JOIN_SECONDS, queue.size()));
     }
     for (int i = 0; i < total; i++) {
       if (seen.get(i) != 1) {
-        fail("element %d was taken %d times: every element must be taken exactly once".formatted(i, seen.get(i)));
+        fail(
+            "element %d was taken %d times: every element must be taken exactly once"
+                .formatted(i, seen.get(i)));
       }
     }
     assertThat(queue.size()).as("size after all elements were taken").isZero();
@@ -290,8 +320,11 @@ class BoundedBlockingQueueTest {
         }
         LockSupport.parkNanos(100_000); // yield the core: 2 cores are shared
       }
-      fail(what + " neither blocked nor returned within 2 s (thread " + thread.getState()
-          + "): wait on a Condition instead of spinning");
+      fail(
+          what
+              + " neither blocked nor returned within 2 s (thread "
+              + thread.getState()
+              + "): wait on a Condition instead of spinning");
     }
 
     /** The call's result, waiting at most a few seconds for it. */

@@ -8,7 +8,6 @@ import dev.prep.concurrency.Channel.Received;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Grader for {@code concurrency/channel}: Go's channel semantics, close and its panics included. */
+/**
+ * Grader for {@code concurrency/channel}: Go's channel semantics, close and its panics included.
+ */
 @DisplayName("channel: a Go channel in Java")
 class ChannelTest {
 
@@ -81,11 +83,13 @@ class ChannelTest {
   @Test
   @Tag("task:2")
   @Timeout(5)
-  @DisplayName("Unbuffered: send blocks until a receiver takes the value (a rendezvous), and len stays 0")
+  @DisplayName(
+      "Unbuffered: send blocks until a receiver takes the value (a rendezvous), and len stays 0")
   void unbufferedRendezvous() throws Exception {
     var ch = new Channel<String>(0);
     var sender = Async.start("sender", () -> ch.send("hello"));
-    sender.awaitBlocked("send on an unbuffered channel with no receiver (a capacity-1 buffer would not block)");
+    sender.awaitBlocked(
+        "send on an unbuffered channel with no receiver (a capacity-1 buffer would not block)");
     assertThat(ch.len()).as("len of an unbuffered channel, even with a sender waiting").isZero();
     assertThat(ch.receive()).isEqualTo("hello");
     sender.await("send after a receiver took the value");
@@ -108,7 +112,10 @@ class ChannelTest {
     assertThat(List.of(ch.receiveOk(), ch.receiveOk(), ch.receiveOk(), ch.receiveOk()))
         .as("v, ok := <-ch four times after send 1, send 2, close")
         .containsExactly(
-            new Received<>(1, true), new Received<>(2, true), new Received<>(null, false), new Received<>(null, false));
+            new Received<>(1, true),
+            new Received<>(2, true),
+            new Received<>(null, false),
+            new Received<>(null, false));
     assertThat(ch.receive()).as("<-ch on a closed, drained channel: Go's zero value").isNull();
     assertThat(ch.len()).isZero();
   }
@@ -138,7 +145,9 @@ class ChannelTest {
   void panics() {
     var ch = new Channel<Integer>(1);
     ch.close();
-    assertThatThrownBy(() -> ch.send(1)).isInstanceOf(GoPanic.class).hasMessage("send on closed channel");
+    assertThatThrownBy(() -> ch.send(1))
+        .isInstanceOf(GoPanic.class)
+        .hasMessage("send on closed channel");
     assertThatThrownBy(ch::close).isInstanceOf(GoPanic.class).hasMessage("close of closed channel");
   }
 
@@ -152,7 +161,8 @@ class ChannelTest {
     var bufferedSender = Async.start("buffered-sender", () -> full.send("lost"));
     bufferedSender.awaitBlocked("send on a full channel");
     full.close();
-    bufferedSender.awaitPanic("a sender blocked on a full channel when it closed", "send on closed channel");
+    bufferedSender.awaitPanic(
+        "a sender blocked on a full channel when it closed", "send on closed channel");
     assertThat(List.of(full.receiveOk(), full.receiveOk()))
         .as("what receivers get after the close: the value buffered before it, then (null, false)")
         .containsExactly(new Received<>("kept", true), new Received<>(null, false));
@@ -161,7 +171,8 @@ class ChannelTest {
     var sender = Async.start("unbuffered-sender", () -> unbuffered.send("never received"));
     sender.awaitBlocked("send on an unbuffered channel with no receiver");
     unbuffered.close();
-    sender.awaitPanic("a sender blocked on an unbuffered channel when it closed", "send on closed channel");
+    sender.awaitPanic(
+        "a sender blocked on an unbuffered channel when it closed", "send on closed channel");
     assertThat(unbuffered.receiveOk())
         .as("a receive after close: the blocked sender's value was never delivered")
         .isEqualTo(new Received<String>(null, false));
@@ -170,16 +181,20 @@ class ChannelTest {
   @Test
   @Tag("task:4")
   @Timeout(5)
-  @DisplayName("for v := range ch: iterating yields every value in order and ends when the channel closes")
+  @DisplayName(
+      "for v := range ch: iterating yields every value in order and ends when the channel closes")
   void rangeEndsAtClose() throws Exception {
     var ch = new Channel<Integer>(0);
-    var producer = Async.start("producer", () -> {
-      for (int i = 0; i < 100; i++) {
-        ch.send(i);
-      }
-      ch.close();
-      return null;
-    });
+    var producer =
+        Async.start(
+            "producer",
+            () -> {
+              for (int i = 0; i < 100; i++) {
+                ch.send(i);
+              }
+              ch.close();
+              return null;
+            });
     List<Integer> got = new ArrayList<>();
     for (Integer v : ch) {
       got.add(v);
@@ -200,19 +215,28 @@ class ChannelTest {
     assertThat(ch.trySend(3)).as("trySend on a full channel").isFalse();
     assertThat(ch.tryReceive()).as("tryReceive with a value").contains(new Received<>(1, true));
     ch.close();
-    assertThatThrownBy(() -> ch.trySend(4)).isInstanceOf(GoPanic.class).hasMessage("send on closed channel");
+    assertThatThrownBy(() -> ch.trySend(4))
+        .isInstanceOf(GoPanic.class)
+        .hasMessage("send on closed channel");
     assertThat(ch.tryReceive()).contains(new Received<>(2, true));
-    assertThat(ch.tryReceive()).as("tryReceive on a closed, drained channel").contains(new Received<>(null, false));
+    assertThat(ch.tryReceive())
+        .as("tryReceive on a closed, drained channel")
+        .contains(new Received<>(null, false));
   }
 
   @Test
   @Tag("task:5")
   @Timeout(5)
-  @DisplayName("trySend and tryReceive on an unbuffered channel succeed only with a partner already waiting")
+  @DisplayName(
+      "trySend and tryReceive on an unbuffered channel succeed only with a partner already waiting")
   void nonBlockingUnbuffered() throws Exception {
     var ch = new Channel<String>(0);
-    assertThat(ch.trySend("x")).as("trySend on an unbuffered channel with no receiver waiting").isFalse();
-    assertThat(ch.tryReceive()).as("tryReceive on an unbuffered channel with no sender waiting").isEmpty();
+    assertThat(ch.trySend("x"))
+        .as("trySend on an unbuffered channel with no receiver waiting")
+        .isFalse();
+    assertThat(ch.tryReceive())
+        .as("tryReceive on an unbuffered channel with no sender waiting")
+        .isEmpty();
 
     var receiver = Async.start("receiver", ch::receive);
     receiver.awaitBlocked("receive on an unbuffered channel");
@@ -221,7 +245,9 @@ class ChannelTest {
 
     var sender = Async.start("sender", () -> ch.send("from the waiting sender"));
     sender.awaitBlocked("send on an unbuffered channel");
-    assertThat(ch.tryReceive()).as("tryReceive while a sender waits").contains(new Received<>("from the waiting sender", true));
+    assertThat(ch.tryReceive())
+        .as("tryReceive while a sender waits")
+        .contains(new Received<>("from the waiting sender", true));
     sender.await("the sender, once its value was taken");
   }
 
@@ -246,7 +272,8 @@ class ChannelTest {
 
   @Tag("task:6")
   @Timeout(20)
-  @DisplayName("Several senders and receivers: every value is received exactly once, and range ends at close")
+  @DisplayName(
+      "Several senders and receivers: every value is received exactly once, and range ends at close")
   @ParameterizedTest(name = "capacity {0}: {1} senders x {2} receivers, {3} values each")
   @CsvSource(
       delimiter = '|',
@@ -267,29 +294,41 @@ class ChannelTest {
     List<Thread> receiveThreads = new ArrayList<>();
     for (int s = 0; s < senders; s++) {
       int first = s * perSender;
-      sendThreads.add(Thread.ofPlatform().daemon().name("sender-" + s).start(() -> {
-        awaitQuietly(start);
-        for (int i = first; i < first + perSender && problem.get() == null; i++) {
-          ch.send(i);
-        }
-      }));
+      sendThreads.add(
+          Thread.ofPlatform()
+              .daemon()
+              .name("sender-" + s)
+              .start(
+                  () -> {
+                    awaitQuietly(start);
+                    for (int i = first; i < first + perSender && problem.get() == null; i++) {
+                      ch.send(i);
+                    }
+                  }));
     }
     for (int r = 0; r < receivers; r++) {
-      receiveThreads.add(Thread.ofPlatform().daemon().name("receiver-" + r).start(() -> {
-        awaitQuietly(start);
-        for (Integer v : ch) {
-          if (v == null) {
-            problem.compareAndSet(null, "a receiver got null with ok == true");
-          } else if (seen.incrementAndGet(v) > 1) {
-            problem.compareAndSet(null, "value " + v + " was received twice");
-          }
-        }
-        if (!closing.get()) {
-          problem.compareAndSet(null, "a receiver's range ended while the channel was still open:"
-              + " receiveOk said ok == false without a close. Re-check in a while loop after await"
-              + " (another receiver may have taken the value you were woken for)");
-        }
-      }));
+      receiveThreads.add(
+          Thread.ofPlatform()
+              .daemon()
+              .name("receiver-" + r)
+              .start(
+                  () -> {
+                    awaitQuietly(start);
+                    for (Integer v : ch) {
+                      if (v == null) {
+                        problem.compareAndSet(null, "a receiver got null with ok == true");
+                      } else if (seen.incrementAndGet(v) > 1) {
+                        problem.compareAndSet(null, "value " + v + " was received twice");
+                      }
+                    }
+                    if (!closing.get()) {
+                      problem.compareAndSet(
+                          null,
+                          "a receiver's range ended while the channel was still open:"
+                              + " receiveOk said ok == false without a close. Re-check in a while loop after await"
+                              + " (another receiver may have taken the value you were woken for)");
+                    }
+                  }));
     }
     start.countDown();
     boolean sent = joinAll(sendThreads);
@@ -298,20 +337,25 @@ class ChannelTest {
       ch.close(); // ends every receiver's range once the buffer is drained
     }
     boolean received = sent && joinAll(receiveThreads);
-    assertThat(problem.get()).as("what went wrong with %d senders and %d receivers", senders, receivers).isNull();
+    assertThat(problem.get())
+        .as("what went wrong with %d senders and %d receivers", senders, receivers)
+        .isNull();
     if (!received) {
       List<Thread> all = new ArrayList<>(sendThreads);
       all.addAll(receiveThreads);
       all.forEach(Thread::interrupt);
-      fail("""
+      fail(
+          """
           %d senders and %d receivers on a channel of capacity %d were still blocked after %d s (senders \
           all done: %s): a wake-up was lost. Re-check in a while loop after every await, signal \
           receivers after a send and senders after a receive, and wake everyone on close."""
-          .formatted(senders, receivers, capacity, JOIN_SECONDS, sent));
+              .formatted(senders, receivers, capacity, JOIN_SECONDS, sent));
     }
     for (int i = 0; i < total; i++) {
       if (seen.get(i) != 1) {
-        fail("value %d was received %d times: every value must be received exactly once".formatted(i, seen.get(i)));
+        fail(
+            "value %d was received %d times: every value must be received exactly once"
+                .formatted(i, seen.get(i)));
       }
     }
   }
@@ -343,10 +387,12 @@ class ChannelTest {
     }
 
     static Async<Void> start(String name, Runnable run) {
-      return start(name, () -> {
-        run.run();
-        return null;
-      });
+      return start(
+          name,
+          () -> {
+            run.run();
+            return null;
+          });
     }
 
     /** Waits (bounded) until the thread parks; fails if it finishes or keeps running instead. */
@@ -362,8 +408,11 @@ class ChannelTest {
         }
         LockSupport.parkNanos(100_000); // yield the core: 2 cores are shared
       }
-      fail(what + " neither blocked nor returned within 2 s (thread " + thread.getState()
-          + "): wait on a Condition instead of spinning");
+      fail(
+          what
+              + " neither blocked nor returned within 2 s (thread "
+              + thread.getState()
+              + "): wait on a Condition instead of spinning");
     }
 
     /** The call's result, waiting at most a few seconds for it. */
@@ -385,7 +434,11 @@ class ChannelTest {
         fail(what + " returned normally; it should panic with \"" + message + "\"");
       } catch (TimeoutException e) {
         thread.interrupt();
-        fail(what + " was still blocked after " + JOIN_SECONDS + " s: close must wake blocked senders");
+        fail(
+            what
+                + " was still blocked after "
+                + JOIN_SECONDS
+                + " s: close must wake blocked senders");
       } catch (ExecutionException e) {
         assertThat(e.getCause()).as(what).isInstanceOf(GoPanic.class).hasMessage(message);
       }

@@ -54,13 +54,15 @@ class ContextTest {
   }
 
   @Test
-  @DisplayName("Only the first reason counts: a second cancel, or a later deadline or cancel, changes nothing")
+  @DisplayName(
+      "Only the first reason counts: a second cancel, or a later deadline or cancel, changes nothing")
   void cancelIsIdempotent() {
     Context.Cancelable c = Context.withTimeout(root, Duration.ofSeconds(1));
     c.cancel().run();
     c.cancel().run();
     clock.advance(Duration.ofSeconds(2));
-    assertCancelled(c.context(), Context.CANCELED, "cancelled, cancelled again, then past its deadline");
+    assertCancelled(
+        c.context(), Context.CANCELED, "cancelled, cancelled again, then past its deadline");
 
     Context.Cancelable expired = Context.withTimeout(root, Duration.ofSeconds(1));
     clock.advance(Duration.ofSeconds(2));
@@ -121,7 +123,8 @@ class ContextTest {
   }
 
   @Test
-  @DisplayName("withTimeout(2s) fires exactly when the clock reaches the deadline: DEADLINE_EXCEEDED")
+  @DisplayName(
+      "withTimeout(2s) fires exactly when the clock reaches the deadline: DEADLINE_EXCEEDED")
   void timeoutFiresOnTime() {
     Context.Cancelable c = Context.withTimeout(root, Duration.ofSeconds(2));
 
@@ -173,7 +176,9 @@ class ContextTest {
     assertThat(later.context().deadline())
         .as("a child asking for 10 s under a parent with 5 s is capped")
         .contains(start.plusSeconds(5));
-    assertThat(sooner.context().deadline()).as("a child asking for 2 s").contains(start.plusSeconds(2));
+    assertThat(sooner.context().deadline())
+        .as("a child asking for 2 s")
+        .contains(start.plusSeconds(2));
     assertThat(Context.withCancel(parent.context()).context().deadline())
         .as("a withCancel child inherits the deadline")
         .contains(start.plusSeconds(5));
@@ -189,7 +194,8 @@ class ContextTest {
   @DisplayName("A deadline already in the past cancels the context at birth")
   void pastDeadline() {
     Context.Cancelable c = Context.withDeadline(root, clock.now().minusSeconds(1));
-    assertCancelled(c.context(), Context.DEADLINE_EXCEEDED, "withDeadline(now - 1 s), before any advance");
+    assertCancelled(
+        c.context(), Context.DEADLINE_EXCEEDED, "withDeadline(now - 1 s), before any advance");
     Context.Cancelable zero = Context.withTimeout(root, Duration.ZERO);
     assertCancelled(zero.context(), Context.DEADLINE_EXCEEDED, "withTimeout(0)");
   }
@@ -218,8 +224,12 @@ class ContextTest {
     assertThat(lookups(trace, "user", "trace", "missing"))
         .as("values seen from the trace context")
         .isEqualTo(Map.of("user", "ada", "trace", "t-42", "missing", "<null>"));
-    assertThat(shadow.value("user")).as("a nearer withValue shadows an ancestor's").isEqualTo("grace");
-    assertThat(trace.value("user")).as("shadowing below never changes the ancestor").isEqualTo("ada");
+    assertThat(shadow.value("user"))
+        .as("a nearer withValue shadows an ancestor's")
+        .isEqualTo("grace");
+    assertThat(trace.value("user"))
+        .as("shadowing below never changes the ancestor")
+        .isEqualTo("ada");
     assertThat(user.value("trace")).as("a parent never sees a child's value").isNull();
     assertThat(Context.withValue(root, new Key("user"), 1).value(new Key("user")))
         .as("keys are compared with equals")
@@ -254,7 +264,8 @@ class ContextTest {
   }
 
   @Test
-  @DisplayName("Children created while the parent is cancelled from another thread all end up cancelled")
+  @DisplayName(
+      "Children created while the parent is cancelled from another thread all end up cancelled")
   void attachRacesWithCancel() throws InterruptedException {
     for (int round = 0; round < 20; round++) {
       Context.Cancelable parent = Context.withCancel(root);
@@ -284,8 +295,10 @@ class ContextTest {
       }
       long live = children.stream().filter(c -> c.err() == null || !c.done().isClosed()).count();
       assertThat(live)
-          .as("round %d: children still live after their parent was cancelled (of %d); attaching a"
-              + " child and cancelling the parent must not interleave", round, children.size())
+          .as(
+              "round %d: children still live after their parent was cancelled (of %d); attaching a"
+                  + " child and cancelling the parent must not interleave",
+              round, children.size())
           .isZero();
     }
   }

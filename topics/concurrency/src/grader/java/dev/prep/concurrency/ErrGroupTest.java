@@ -67,7 +67,8 @@ class ErrGroupTest {
   }
 
   @Test
-  @DisplayName("The first error cancels the group's context, which siblings observe; the parent lives")
+  @DisplayName(
+      "The first error cancels the group's context, which siblings observe; the parent lives")
   void siblingsObserveCancellation() throws InterruptedException {
     Context.Cancelable parent = Context.withCancel(Context.background());
     ErrGroup group = ErrGroup.withContext(parent.context());
@@ -106,14 +107,17 @@ class ErrGroupTest {
         ctx -> {
           running.countDown();
           if (!ctx.done().await(PATIENCE)) {
-            throw new AssertionError("the task's context stayed open after the parent was cancelled");
+            throw new AssertionError(
+                "the task's context stayed open after the parent was cancelled");
           }
           throw ctx.err(); // Go's idiom: return ctx.Err()
         });
     running.await();
     parent.cancel().run();
 
-    assertThat(group.await()).as("await() after the parent was cancelled").isSameAs(Context.CANCELED);
+    assertThat(group.await())
+        .as("await() after the parent was cancelled")
+        .isSameAs(Context.CANCELED);
   }
 
   @Test
@@ -153,15 +157,18 @@ class ErrGroupTest {
             .start(
                 () -> {
                   // Let the slow tasks finish only once the test thread is blocked in await().
-                  waitFor(() -> me.getState() == Thread.State.WAITING
-                      || me.getState() == Thread.State.TIMED_WAITING);
+                  waitFor(
+                      () ->
+                          me.getState() == Thread.State.WAITING
+                              || me.getState() == Thread.State.TIMED_WAITING);
                   mayFinish.countDown();
                 });
     try {
       Exception result = group.await();
       assertThat(finished.get())
-          .as("tasks finished when await() returned: it must join every task, not just wait for"
-              + " the first error")
+          .as(
+              "tasks finished when await() returned: it must join every task, not just wait for"
+                  + " the first error")
           .isEqualTo(slow + 1);
       assertThat(result).isSameAs(boom);
     } finally {
@@ -207,7 +214,9 @@ class ErrGroupTest {
                 });
     try {
       assertThat(waitFor(() -> highWater.get() >= 2)) // highWater, not active: it is set just after
-          .as("two tasks running at once within %s s of the first go() (limit 2)", PATIENCE.toSeconds())
+          .as(
+              "two tasks running at once within %s s of the first go() (limit 2)",
+              PATIENCE.toSeconds())
           .isTrue();
       // Settled: go() returned twice and the submitter is parked in the third call, or it is done.
       Set<Thread.State> parked = EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING);
@@ -219,7 +228,9 @@ class ErrGroupTest {
       assertThat(submitted.get())
           .as("calls to go() that returned while 2 tasks held both slots (the third must block)")
           .isEqualTo(2);
-      assertThat(highWater.get()).as("most tasks running at once, before any finished").isEqualTo(2);
+      assertThat(highWater.get())
+          .as("most tasks running at once, before any finished")
+          .isEqualTo(2);
     } finally {
       gate.countDown();
       submitter.join(PATIENCE.toMillis());

@@ -8,7 +8,6 @@ import dev.prep.concurrency.Channel.Received;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,12 +43,15 @@ class SelectTest {
     var a = new Channel<Integer>(0);
     var b = new Channel<Integer>(1);
     var ran = new AtomicReference<String>("nothing");
-    int chosen = new Select()
-        .receive(a, r -> ran.set("receive from a"))
-        .receive(b, r -> ran.set("receive from b"))
-        .orDefault(() -> ran.set("default"))
-        .run();
-    assertThat(chosen).as("run() when no case is ready and there is a default").isEqualTo(Select.DEFAULT);
+    int chosen =
+        new Select()
+            .receive(a, r -> ran.set("receive from a"))
+            .receive(b, r -> ran.set("receive from b"))
+            .orDefault(() -> ran.set("default"))
+            .run();
+    assertThat(chosen)
+        .as("run() when no case is ready and there is a default")
+        .isEqualTo(Select.DEFAULT);
     assertThat(ran.get()).as("what ran").isEqualTo("default");
   }
 
@@ -61,12 +64,11 @@ class SelectTest {
     var full = new Channel<Integer>(1);
     full.send(42);
     var got = new AtomicReference<Received<Integer>>();
-    int chosen = new Select()
-        .receive(empty, got::set)
-        .receive(full, got::set)
-        .orDefault(() -> {})
-        .run();
-    assertThat(chosen).as("index of the case that ran (the second case was the only ready one)").isEqualTo(1);
+    int chosen =
+        new Select().receive(empty, got::set).receive(full, got::set).orDefault(() -> {}).run();
+    assertThat(chosen)
+        .as("index of the case that ran (the second case was the only ready one)")
+        .isEqualTo(1);
     assertThat(got.get()).isEqualTo(new Received<>(42, true));
   }
 
@@ -79,7 +81,9 @@ class SelectTest {
     closed.close();
     var got = new AtomicReference<Received<String>>();
     int chosen = new Select().receive(closed, got::set).orDefault(() -> {}).run();
-    assertThat(chosen).as("a receive from a closed channel never blocks, so the default must not run").isZero();
+    assertThat(chosen)
+        .as("a receive from a closed channel never blocks, so the default must not run")
+        .isZero();
     assertThat(got.get()).isEqualTo(new Received<String>(null, false));
   }
 
@@ -102,7 +106,8 @@ class SelectTest {
   @Test
   @Tag("task:2")
   @Timeout(10)
-  @DisplayName("Two always-ready cases: over 2,000 selects each is chosen between 40% and 60% of the time")
+  @DisplayName(
+      "Two always-ready cases: over 2,000 selects each is chosen between 40% and 60% of the time")
   void fairBetweenTwo() {
     var a = new Channel<Integer>(1);
     var b = new Channel<Integer>(1);
@@ -120,13 +125,15 @@ class SelectTest {
   @Test
   @Tag("task:2")
   @Timeout(10)
-  @DisplayName("Ready cases around a blocked one are still chosen half and half (a rotating start is not uniform)")
+  @DisplayName(
+      "Ready cases around a blocked one are still chosen half and half (a rotating start is not uniform)")
   void fairAroundABlockedCase() {
     var a = new Channel<Integer>(1);
     var never = new Channel<Integer>(0);
     var c = new Channel<Integer>(1);
     int[] wins = new int[3];
-    var select = new Select().receive(a, r -> a.send(0)).receive(never, r -> {}).receive(c, r -> c.send(0));
+    var select =
+        new Select().receive(a, r -> a.send(0)).receive(never, r -> {}).receive(c, r -> c.send(0));
     a.send(0);
     c.send(0);
     for (int i = 0; i < RUNS; i++) {
@@ -145,17 +152,21 @@ class SelectTest {
     var a = new Channel<Integer>(1);
     var b = new Channel<Integer>(0);
     var got = new AtomicReference<Received<Integer>>();
-    var selecting = Async.start("select", () -> new Select().receive(a, got::set).receive(b, got::set).run());
+    var selecting =
+        Async.start("select", () -> new Select().receive(a, got::set).receive(b, got::set).run());
     selecting.awaitBlocked("select over two empty channels, no default");
     b.send(7); // unbuffered: returns once the select has taken it
-    assertThat(selecting.await("select after a send on its second channel")).as("index of the case that ran").isEqualTo(1);
+    assertThat(selecting.await("select after a send on its second channel"))
+        .as("index of the case that ran")
+        .isEqualTo(1);
     assertThat(got.get()).isEqualTo(new Received<>(7, true));
   }
 
   @Test
   @Tag("task:3")
   @Timeout(5)
-  @DisplayName("A blocked select wakes when a channel closes, and when a receiver comes for its send")
+  @DisplayName(
+      "A blocked select wakes when a channel closes, and when a receiver comes for its send")
   void wakesOnCloseAndOnReceiver() throws Exception {
     var ch = new Channel<Integer>(0);
     var got = new AtomicReference<Received<Integer>>();
@@ -166,22 +177,29 @@ class SelectTest {
     assertThat(got.get()).isEqualTo(new Received<Integer>(null, false));
 
     var out = new Channel<String>(0);
-    var sending = Async.start("select-send", () -> new Select().send(out, "hand-off", () -> {}).run());
+    var sending =
+        Async.start("select-send", () -> new Select().send(out, "hand-off", () -> {}).run());
     sending.awaitBlocked("select sending on an unbuffered channel with no receiver");
-    assertThat(out.receive()).as("what a receiver gets from the blocked select's send case").isEqualTo("hand-off");
+    assertThat(out.receive())
+        .as("what a receiver gets from the blocked select's send case")
+        .isEqualTo("hand-off");
     assertThat(sending.await("select after a receiver arrived")).isZero();
   }
 
   @Test
   @Tag("task:3")
   @Timeout(5)
-  @DisplayName("A select receives the value of a sender blocked on an unbuffered channel, and the sender completes")
+  @DisplayName(
+      "A select receives the value of a sender blocked on an unbuffered channel, and the sender completes")
   void takesFromBlockedSender() throws Exception {
     var ch = new Channel<String>(0);
-    var sender = Async.start("sender", () -> {
-      ch.send("waiting");
-      return null;
-    });
+    var sender =
+        Async.start(
+            "sender",
+            () -> {
+              ch.send("waiting");
+              return null;
+            });
     sender.awaitBlocked("send on an unbuffered channel");
     var got = new AtomicReference<Received<String>>();
     assertThat(new Select().receive(ch, got::set).orDefault(() -> {}).run()).isZero();
@@ -203,38 +221,52 @@ class SelectTest {
     for (int s = 0; s < channels.size(); s++) {
       Channel<Integer> ch = channels.get(s);
       int first = s * perSender;
-      senders.add(Thread.ofPlatform().daemon().name("sender-" + s).start(() -> {
-        awaitQuietly(start);
-        for (int i = first; i < first + perSender; i++) {
-          ch.send(i);
-        }
-      }));
+      senders.add(
+          Thread.ofPlatform()
+              .daemon()
+              .name("sender-" + s)
+              .start(
+                  () -> {
+                    awaitQuietly(start);
+                    for (int i = first; i < first + perSender; i++) {
+                      ch.send(i);
+                    }
+                  }));
     }
     var select = new Select();
     var duplicate = new AtomicReference<String>();
     for (Channel<Integer> ch : channels) {
-      select.receive(ch, r -> {
-        if (seen.incrementAndGet(r.value()) > 1) {
-          duplicate.compareAndSet(null, "value " + r.value() + " was received twice");
-        }
-      });
+      select.receive(
+          ch,
+          r -> {
+            if (seen.incrementAndGet(r.value()) > 1) {
+              duplicate.compareAndSet(null, "value " + r.value() + " was received twice");
+            }
+          });
     }
-    var loop = Async.start("select-loop", () -> {
-      awaitQuietly(start);
-      for (int i = 0; i < total; i++) {
-        select.run();
-      }
-      return null;
-    });
+    var loop =
+        Async.start(
+            "select-loop",
+            () -> {
+              awaitQuietly(start);
+              for (int i = 0; i < total; i++) {
+                select.run();
+              }
+              return null;
+            });
     start.countDown();
     loop.await("a select loop receiving " + total + " values from 3 senders (a lost wake-up?)");
     for (Thread t : senders) {
-      assertThat(t.join(Duration.ofSeconds(JOIN_SECONDS))).as("sender %s finished", t.getName()).isTrue();
+      assertThat(t.join(Duration.ofSeconds(JOIN_SECONDS)))
+          .as("sender %s finished", t.getName())
+          .isTrue();
     }
     assertThat(duplicate.get()).isNull();
     for (int i = 0; i < total; i++) {
       if (seen.get(i) != 1) {
-        fail("value %d was received %d times: every value must be received exactly once".formatted(i, seen.get(i)));
+        fail(
+            "value %d was received %d times: every value must be received exactly once"
+                .formatted(i, seen.get(i)));
       }
     }
   }
@@ -242,35 +274,47 @@ class SelectTest {
   @Test
   @Tag("task:4")
   @Timeout(15)
-  @DisplayName("Ping-pong through a blocking select: no wake-up is lost between trying the cases and waiting")
+  @DisplayName(
+      "Ping-pong through a blocking select: no wake-up is lost between trying the cases and waiting")
   void pingPongLosesNoWakeUp() throws Exception {
     int rounds = 20_000;
     var ping = new Channel<Integer>(1);
     var idle = new Channel<Integer>(1);
     var pong = new Channel<Integer>(1);
-    var partner = Async.start("partner", () -> {
-      for (int i = 0; i < rounds; i++) {
-        ping.send(i);
-        pong.receive(); // one event per round: a lost wake-up stalls both sides for good
-      }
-      return null;
-    });
+    var partner =
+        Async.start(
+            "partner",
+            () -> {
+              for (int i = 0; i < rounds; i++) {
+                ping.send(i);
+                pong.receive(); // one event per round: a lost wake-up stalls both sides for good
+              }
+              return null;
+            });
     var select = new Select().receive(ping, r -> pong.send(r.value())).receive(idle, r -> {});
-    var loop = Async.start("select-loop", () -> {
-      for (int i = 0; i < rounds; i++) {
-        select.run();
-      }
-      return null;
-    });
-    loop.await("a select loop playing " + rounds + " rounds of ping-pong (a send that came between"
-        + " trying the cases and starting to listen was missed: listen first, then try again, then wait)");
+    var loop =
+        Async.start(
+            "select-loop",
+            () -> {
+              for (int i = 0; i < rounds; i++) {
+                select.run();
+              }
+              return null;
+            });
+    loop.await(
+        "a select loop playing "
+            + rounds
+            + " rounds of ping-pong (a send that came between"
+            + " trying the cases and starting to listen was missed: listen first, then try again, then wait)");
     partner.await("the ping-pong partner");
   }
 
   private static void assertShare(int wins, String which, double low, double high) {
     assertThat((double) wins / RUNS)
-        .as("share of %d selects won by %s (%d wins): ready cases must be chosen uniformly at random,"
-            + " e.g. by trying them in a freshly shuffled order", RUNS, which, wins)
+        .as(
+            "share of %d selects won by %s (%d wins): ready cases must be chosen uniformly at random,"
+                + " e.g. by trying them in a freshly shuffled order",
+            RUNS, which, wins)
         .isBetween(low, high);
   }
 
@@ -302,8 +346,11 @@ class SelectTest {
         }
         LockSupport.parkNanos(100_000); // yield the core: 2 cores are shared
       }
-      fail(what + " neither blocked nor returned within 2 s (thread " + thread.getState()
-          + "): wait for a listener's signal instead of spinning");
+      fail(
+          what
+              + " neither blocked nor returned within 2 s (thread "
+              + thread.getState()
+              + "): wait for a listener's signal instead of spinning");
     }
 
     /** The call's result, waiting at most a few seconds for it. */

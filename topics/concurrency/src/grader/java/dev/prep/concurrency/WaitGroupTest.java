@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -115,8 +115,10 @@ class WaitGroupTest {
       stillWaiting += waiter.isAlive() ? 1 : 0;
     }
     assertThat(stillWaiting)
-        .as("waiters still blocked %s after the counter hit 0 (notify wakes one; try notifyAll or"
-            + " signalAll)", PATIENCE)
+        .as(
+            "waiters still blocked %s after the counter hit 0 (notify wakes one; try notifyAll or"
+                + " signalAll)",
+            PATIENCE)
         .isZero();
     assertThat(failure.get()).as("what await threw").isNull();
   }
@@ -147,7 +149,8 @@ class WaitGroupTest {
     for (int i = 0; i < workers - 1; i++) {
       go.get(i).countDown();
       awaitCount(doneCalls, i + 1);
-      assertBlocked(waiter, "await() after " + (i + 1) + " of " + workers + " workers called done()");
+      assertBlocked(
+          waiter, "await() after " + (i + 1) + " of " + workers + " workers called done()");
     }
     go.get(workers - 1).countDown();
     waiter.join(PATIENCE.toMillis());
@@ -250,7 +253,10 @@ class WaitGroupTest {
     return thread;
   }
 
-  /** Watches (parking briefly between looks) until the thread parks untimed; fails if it polls, spins or returns. */
+  /**
+   * Watches (parking briefly between looks) until the thread parks untimed; fails if it polls,
+   * spins or returns.
+   */
   private static void assertBlocked(Thread thread, String what) {
     Set<Thread.State> settled = EnumSet.of(Thread.State.WAITING, Thread.State.TERMINATED);
     long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -273,6 +279,8 @@ class WaitGroupTest {
     while (counter.get() < expected && System.nanoTime() < deadline) {
       LockSupport.parkNanos(100_000); // yield the core: 2 cores are shared
     }
-    assertThat(counter.get()).as("workers that returned from done()").isGreaterThanOrEqualTo(expected);
+    assertThat(counter.get())
+        .as("workers that returned from done()")
+        .isGreaterThanOrEqualTo(expected);
   }
 }

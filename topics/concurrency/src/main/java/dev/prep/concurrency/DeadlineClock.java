@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The two things a {@code Context} needs from time: what time it is, and a way to run something
- * when a deadline arrives — Go's {@code time.Now} and {@code time.AfterFunc}, which
- * {@code context.WithDeadline} uses to cancel itself (go1.19 {@code src/context/context.go},
- * {@code WithDeadline}).
+ * when a deadline arrives — Go's {@code time.Now} and {@code time.AfterFunc}, which {@code
+ * context.WithDeadline} uses to cancel itself (go1.19 {@code src/context/context.go}, {@code
+ * WithDeadline}).
  *
  * <p>{@link #system()} is the real clock. Graders and notebooks use a {@link ManualClock} instead,
  * so that a deadline fires exactly when the test says {@code advance(...)} and never because a
@@ -64,8 +64,7 @@ public interface DeadlineClock {
     @Override
     public Timer afterFunc(Instant when, Runnable action) {
       long nanos = Math.max(0, Duration.between(Instant.now(), when).toNanos());
-      ScheduledFuture<?> future =
-          Scheduler.EXECUTOR.schedule(action, nanos, TimeUnit.NANOSECONDS);
+      ScheduledFuture<?> future = Scheduler.EXECUTOR.schedule(action, nanos, TimeUnit.NANOSECONDS);
       return () -> future.cancel(false);
     }
 

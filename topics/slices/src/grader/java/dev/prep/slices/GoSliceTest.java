@@ -46,10 +46,14 @@ class GoSliceTest {
     GoSlice<Integer> s = GoSlice.of(10, 20, 30, 40, 50);
     GoSlice<Integer> t = s.slice(1, 3);
     assertThat(t.len()).as("len(s[1:3])").isEqualTo(2);
-    assertThat(t.cap()).as("cap(s[1:3]) is cap(s) - 1: the view runs to the end of the array").isEqualTo(4);
+    assertThat(t.cap())
+        .as("cap(s[1:3]) is cap(s) - 1: the view runs to the end of the array")
+        .isEqualTo(4);
     assertThat(t).hasToString("[20 30]");
     t.set(0, 99);
-    assertThat(s.get(1)).as("s[1] after t[0] = 99, where t = s[1:3]: they share the array").isEqualTo(99);
+    assertThat(s.get(1))
+        .as("s[1] after t[0] = 99, where t = s[1:3]: they share the array")
+        .isEqualTo(99);
     assertThat(t.sharesArrayWith(s)).isTrue();
   }
 
@@ -60,7 +64,9 @@ class GoSliceTest {
     GoSlice<Integer> s = GoSlice.of(1, 2, 3, 4);
     GoSlice<Integer> head = s.slice(0, 1);
     GoSlice<Integer> again = head.slice(0, 4);
-    assertThat(again).as("s[:1][:4]: high is checked against cap, not len").hasToString("[1 2 3 4]");
+    assertThat(again)
+        .as("s[:1][:4]: high is checked against cap, not len")
+        .hasToString("[1 2 3 4]");
   }
 
   @Test
@@ -129,8 +135,12 @@ class GoSliceTest {
     GoSlice<Integer> a = GoSlice.of(1, 2, 3, 4);
     GoSlice<Integer> b = a.slice(0, 2, 2).append(99);
     assertThat(b).hasToString("[1 2 99]");
-    assertThat(a).as("a after append(a[:2:2], 99): no spare capacity, so append must copy").hasToString("[1 2 3 4]");
-    assertThat(b.sharesArrayWith(a)).as("append beyond cap returns a slice over a new array").isFalse();
+    assertThat(a)
+        .as("a after append(a[:2:2], 99): no spare capacity, so append must copy")
+        .hasToString("[1 2 3 4]");
+    assertThat(b.sharesArrayWith(a))
+        .as("append beyond cap returns a slice over a new array")
+        .isFalse();
   }
 
   @Test

@@ -47,7 +47,9 @@ class SliceDeleteTest {
     String[] array = letters(6, 8);
     int newLen = SliceDelete.delete(array, 6, 2, 5);
     assertThat(Arrays.copyOfRange(array, newLen, 6))
-        .as("array[%d:6] after deleting [2:5]: they still referenced d, e, f; Go 1.22 zeroes them", newLen)
+        .as(
+            "array[%d:6] after deleting [2:5]: they still referenced d, e, f; Go 1.22 zeroes them",
+            newLen)
         .containsOnlyNulls();
   }
 

@@ -46,7 +46,9 @@ class SliceFilterTest {
     int len = input.isEmpty() ? 0 : input.split(" ").length;
     int newLen = SliceFilter.deleteFunc(array, len, n -> n % 2 == 0);
     assertThat(kept(array, newLen))
-        .as("array[0:newLen] after deleting evens from [%s] (adjacent matches are a classic skip bug)", input)
+        .as(
+            "array[0:newLen] after deleting evens from [%s] (adjacent matches are a classic skip bug)",
+            input)
         .isEqualTo(expected);
   }
 
@@ -66,11 +68,16 @@ class SliceFilterTest {
   void asksOncePerElementInOrder() {
     Integer[] array = numbers("5 6 7 8", 4);
     List<Integer> asked = new ArrayList<>();
-    SliceFilter.deleteFunc(array, 4, n -> {
-      asked.add(n);
-      return n == 6;
-    });
-    assertThat(asked).as("the elements the predicate saw: one pass, no second look").containsExactly(5, 6, 7, 8);
+    SliceFilter.deleteFunc(
+        array,
+        4,
+        n -> {
+          asked.add(n);
+          return n == 6;
+        });
+    assertThat(asked)
+        .as("the elements the predicate saw: one pass, no second look")
+        .containsExactly(5, 6, 7, 8);
   }
 
   @Test

@@ -72,7 +72,8 @@ class SliceGrowthTest {
           """)
   void roundUpSizeUsesSizeClassesThenPages(long bytes, long expected, String why) {
     assertThat(SliceGrowth.roundUpSize(bytes))
-        .as("roundUpSize(%d): %s (classes in SizeClasses.bytes(), pages of %d above %d)",
+        .as(
+            "roundUpSize(%d): %s (classes in SizeClasses.bytes(), pages of %d above %d)",
             bytes, why, SizeClasses.PAGE_SIZE, SizeClasses.MAX_SMALL_SIZE)
         .isEqualTo(expected);
   }
@@ -111,10 +112,16 @@ class SliceGrowthTest {
   void matchesRealGo(int elemSize) {
     List<String> wrong =
         GO.forElemSize(elemSize).stream()
-            .filter(c -> SliceGrowth.capAfterAppend(c.oldCap(), c.newLen(), c.elemSize()) != c.newCap())
-            .map(c -> "cap %d -> len %d: Go gave %d, you gave %d".formatted(
-                c.oldCap(), c.newLen(), c.newCap(),
-                SliceGrowth.capAfterAppend(c.oldCap(), c.newLen(), c.elemSize())))
+            .filter(
+                c -> SliceGrowth.capAfterAppend(c.oldCap(), c.newLen(), c.elemSize()) != c.newCap())
+            .map(
+                c ->
+                    "cap %d -> len %d: Go gave %d, you gave %d"
+                        .formatted(
+                            c.oldCap(),
+                            c.newLen(),
+                            c.newCap(),
+                            SliceGrowth.capAfterAppend(c.oldCap(), c.newLen(), c.elemSize())))
             .limit(5)
             .toList();
     assertThat(wrong)

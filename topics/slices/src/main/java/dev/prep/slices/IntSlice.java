@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.StringJoiner;
 
 /**
- * A teaching model of a Go {@code []int}: a slice header (切片头) of three fields — which array,
- * where the view starts ({@code offset}, standing in for Go's pointer), its length and capacity —
- * over a shared {@code int[]}, the backing array (底层数组).
+ * A teaching model of a Go {@code []int}: a slice header (切片头) of three fields — which array, where
+ * the view starts ({@code offset}, standing in for Go's pointer), its length and capacity — over a
+ * shared {@code int[]}, the backing array (底层数组).
  *
  * <p>Like Go, {@link #slice(int, int)} and {@link #append(int...)} within capacity never copy: they
  * return a new header over the same array, so writes through one header are visible through every
@@ -60,8 +60,7 @@ public record IntSlice(int[] array, int offset, int len, int cap) {
           "slice bounds out of range [:%d] with capacity %d".formatted(high, cap));
     }
     if (low < 0 || low > high) {
-      throw new IndexOutOfBoundsException(
-          "slice bounds out of range [%d:%d]".formatted(low, high));
+      throw new IndexOutOfBoundsException("slice bounds out of range [%d:%d]".formatted(low, high));
     }
     return new IntSlice(array, offset + low, high - low, cap - low);
   }

@@ -30,13 +30,16 @@ class AppendCapsTest {
   }
 
   @Test
-  @DisplayName("Every observed capacity is a whole size class (or whole pages) of bytes, at most one element short")
+  @DisplayName(
+      "Every observed capacity is a whole size class (or whole pages) of bytes, at most one element short")
   void capacitiesFillTheirSizeClass() {
     for (AppendCase c : caps.cases()) {
       long bytes = (long) c.newCap() * c.elemSize();
-      long slack = bytes <= SizeClasses.MAX_SMALL_SIZE
-          ? SizeClasses.bytes().stream().filter(s -> s >= bytes).findFirst().orElseThrow() - bytes
-          : (SizeClasses.PAGE_SIZE - bytes % SizeClasses.PAGE_SIZE) % SizeClasses.PAGE_SIZE;
+      long slack =
+          bytes <= SizeClasses.MAX_SMALL_SIZE
+              ? SizeClasses.bytes().stream().filter(s -> s >= bytes).findFirst().orElseThrow()
+                  - bytes
+              : (SizeClasses.PAGE_SIZE - bytes % SizeClasses.PAGE_SIZE) % SizeClasses.PAGE_SIZE;
       assertThat(slack).as("%s", c).isLessThan(c.elemSize());
     }
   }

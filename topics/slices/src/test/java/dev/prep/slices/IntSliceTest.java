@@ -32,7 +32,9 @@ class IntSliceTest {
   void bounds() {
     IntSlice s = IntSlice.make(2, 5);
     assertThatThrownBy(() -> s.get(2)).hasMessage("index out of range [2] with length 2");
-    assertThatThrownBy(() -> s.slice(0, 6)).hasMessage("slice bounds out of range [:6] with capacity 5");
-    assertThatThrownBy(() -> s.slice(0, 2, 6)).hasMessage("slice bounds out of range [::6] with capacity 5");
+    assertThatThrownBy(() -> s.slice(0, 6))
+        .hasMessage("slice bounds out of range [:6] with capacity 5");
+    assertThatThrownBy(() -> s.slice(0, 2, 6))
+        .hasMessage("slice bounds out of range [::6] with capacity 5");
   }
 }

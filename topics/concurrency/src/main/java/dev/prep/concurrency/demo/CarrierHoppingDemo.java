@@ -65,14 +65,17 @@ public final class CarrierHoppingDemo {
     System.out.println(
         "Watch: the same virtual thread (#id) resumes on different ForkJoinPool workers after it"
             + " blocks; a platform thread has no carrier.");
-    System.out.println("Machine: " + Machine.describe() + ", scheduler parallelism " + parallelism());
+    System.out.println(
+        "Machine: " + Machine.describe() + ", scheduler parallelism " + parallelism());
     System.out.println("Go, for comparison:");
     System.out.println(GO);
     System.out.println();
-    System.out.println("main thread:  " + Thread.currentThread() + "  -> carrier: none (a platform thread)");
+    System.out.println(
+        "main thread:  " + Thread.currentThread() + "  -> carrier: none (a platform thread)");
     System.out.println();
 
-    System.out.printf("Part 1: %d virtual threads, each sleeps %d times; carrier after each wake-up%n",
+    System.out.printf(
+        "Part 1: %d virtual threads, each sleeps %d times; carrier after each wake-up%n",
         HOPPERS, SLEEPS);
     Map<String, List<String>> paths = naturalHops();
     int hops = 0;
@@ -82,9 +85,11 @@ public final class CarrierHoppingDemo {
       int mine = hopsIn(path);
       hops += mine;
       path.forEach(t -> carriers.add(carrierOf(t)));
-      System.out.printf("  %-14s %s  (hops: %d)%n", e.getKey(), String.join(" -> ", shorten(path)), mine);
+      System.out.printf(
+          "  %-14s %s  (hops: %d)%n", e.getKey(), String.join(" -> ", shorten(path)), mine);
     }
-    System.out.printf("  %d hops in %d wake-ups, on %d distinct carriers %s (varies by run)%n",
+    System.out.printf(
+        "  %d hops in %d wake-ups, on %d distinct carriers %s (varies by run)%n",
         hops, HOPPERS * SLEEPS, carriers.size(), shorten(new ArrayList<>(carriers)));
     System.out.println();
 
@@ -94,8 +99,11 @@ public final class CarrierHoppingDemo {
     System.out.println("  occupied by:   " + forced.occupier());
     System.out.println("  after unpark:  " + forced.after());
     boolean hopped = !carrierOf(forced.before()).equals(carrierOf(forced.after()));
-    System.out.println("  same virtual thread: " + forced.before().startsWith(idOf(forced.after()))
-        + ", resumed on a different carrier: " + (hopped ? "yes" : "no"));
+    System.out.println(
+        "  same virtual thread: "
+            + forced.before().startsWith(idOf(forced.after()))
+            + ", resumed on a different carrier: "
+            + (hopped ? "yes" : "no"));
     System.out.println();
     System.out.println(
         "You just saw: a virtual thread keeps its identity but not its carrier — after blocking it"
@@ -108,17 +116,18 @@ public final class CarrierHoppingDemo {
     try (var executor =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("hopper-", 1).factory())) {
       for (int i = 0; i < HOPPERS; i++) {
-        executor.submit(() -> {
-          List<String> seen = new ArrayList<>();
-          seen.add(Thread.currentThread().toString());
-          for (int s = 0; s < SLEEPS; s++) {
-            busyMicros(500); // keep the carriers a little busy, so wake-ups compete
-            Thread.sleep(5); // unmounts: the carrier is free for other virtual threads
-            seen.add(Thread.currentThread().toString());
-          }
-          paths.put(nameOf(seen.getFirst()), seen);
-          return null;
-        });
+        executor.submit(
+            () -> {
+              List<String> seen = new ArrayList<>();
+              seen.add(Thread.currentThread().toString());
+              for (int s = 0; s < SLEEPS; s++) {
+                busyMicros(500); // keep the carriers a little busy, so wake-ups compete
+                Thread.sleep(5); // unmounts: the carrier is free for other virtual threads
+                seen.add(Thread.currentThread().toString());
+              }
+              paths.put(nameOf(seen.getFirst()), seen);
+              return null;
+            });
       }
     } // close() waits for all of them, like wg.Wait()
     return new TreeMap<>(paths);
@@ -134,40 +143,49 @@ public final class CarrierHoppingDemo {
     CountDownLatch occupied = new CountDownLatch(1);
     CountDownLatch resumed = new CountDownLatch(1);
 
-    Thread hopper = Thread.ofVirtual().name("forced").start(() -> {
-      before[0] = Thread.currentThread().toString();
-      parked.countDown();
-      while (occupied.getCount() > 0) {
-        LockSupport.park(); // unmounts; spurious wake-ups just loop
-      }
-      after[0] = Thread.currentThread().toString();
-      resumed.countDown();
-    });
+    Thread hopper =
+        Thread.ofVirtual()
+            .name("forced")
+            .start(
+                () -> {
+                  before[0] = Thread.currentThread().toString();
+                  parked.countDown();
+                  while (occupied.getCount() > 0) {
+                    LockSupport.park(); // unmounts; spurious wake-ups just loop
+                  }
+                  after[0] = Thread.currentThread().toString();
+                  resumed.countDown();
+                });
     parked.await();
     String carrier = carrierOf(before[0]);
 
     // Start occupiers until one lands on the hopper's old carrier; it spins there until the hopper
     // has resumed (bounded: 2 s). The others see a different carrier and end at once.
     for (int attempt = 0; attempt < 200 && occupied.getCount() > 0; attempt++) {
-      Thread occupierThread = Thread.ofVirtual().name("occupier-" + attempt).start(() -> {
-        String me = Thread.currentThread().toString();
-        if (!carrierOf(me).equals(carrier)) {
-          return;
-        }
-        occupier[0] = me;
-        occupied.countDown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (resumed.getCount() > 0 && System.nanoTime() < deadline) {
-          Thread.onSpinWait(); // never blocks, so this carrier stays taken
-        }
-      });
+      Thread occupierThread =
+          Thread.ofVirtual()
+              .name("occupier-" + attempt)
+              .start(
+                  () -> {
+                    String me = Thread.currentThread().toString();
+                    if (!carrierOf(me).equals(carrier)) {
+                      return;
+                    }
+                    occupier[0] = me;
+                    occupied.countDown();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                    while (resumed.getCount() > 0 && System.nanoTime() < deadline) {
+                      Thread.onSpinWait(); // never blocks, so this carrier stays taken
+                    }
+                  });
       if (!occupied.await(20, TimeUnit.MILLISECONDS)) {
         occupierThread.join();
       }
     }
     LockSupport.unpark(hopper);
     hopper.join();
-    return new ForcedHop(before[0], occupier[0] == null ? "(nobody: parallelism 1?)" : occupier[0], after[0]);
+    return new ForcedHop(
+        before[0], occupier[0] == null ? "(nobody: parallelism 1?)" : occupier[0], after[0]);
   }
 
   static String carrierOf(String virtualThreadToString) {
@@ -182,7 +200,8 @@ public final class CarrierHoppingDemo {
   private static String nameOf(String virtualThreadToString) {
     int comma = virtualThreadToString.indexOf(',');
     return virtualThreadToString.substring(comma + 1, virtualThreadToString.indexOf(']'))
-        + " " + virtualThreadToString.substring(virtualThreadToString.indexOf('#'), comma);
+        + " "
+        + virtualThreadToString.substring(virtualThreadToString.indexOf('#'), comma);
   }
 
   private static int hopsIn(List<String> path) {
@@ -194,12 +213,15 @@ public final class CarrierHoppingDemo {
   }
 
   private static List<String> shorten(List<String> path) {
-    return path.stream().map(t -> t.contains("@") ? carrierOf(t) : t)
-        .map(c -> c.replaceFirst("^ForkJoinPool-\\d+-", "")).toList();
+    return path.stream()
+        .map(t -> t.contains("@") ? carrierOf(t) : t)
+        .map(c -> c.replaceFirst("^ForkJoinPool-\\d+-", ""))
+        .toList();
   }
 
   private static String parallelism() {
-    return System.getProperty("jdk.virtualThreadScheduler.parallelism",
+    return System.getProperty(
+        "jdk.virtualThreadScheduler.parallelism",
         Runtime.getRuntime().availableProcessors() + " (default: cores)");
   }
 

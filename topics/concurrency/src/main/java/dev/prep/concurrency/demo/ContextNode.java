@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A small teaching model of Go's {@code context.Context} tree for the context-tree demo (the
- * exercise's {@code Context} lives in exercises/ and is not visible here). Cancelling a node cancels
- * its whole subtree, depth first, and records each step in the tree's log; it never touches the
- * parent. The first cause wins, as in Go's {@code cancelCtx.cancel}.
+ * exercise's {@code Context} lives in exercises/ and is not visible here). Cancelling a node
+ * cancels its whole subtree, depth first, and records each step in the tree's log; it never touches
+ * the parent. The first cause wins, as in Go's {@code cancelCtx.cancel}.
  *
  * <p>One difference on purpose: Go keeps children in a map ({@code map[canceler]struct{}}, go1.19
  * context.go), so siblings are cancelled in no particular order; here they are cancelled in the

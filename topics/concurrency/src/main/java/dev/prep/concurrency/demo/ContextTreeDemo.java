@@ -80,14 +80,18 @@ public final class ContextTreeDemo {
     List<ContextNode> watched = List.of(request, query1, query2, get); // tree order
     List<Thread> workers = new ArrayList<>();
     for (ContextNode ctx : watched) {
-      workers.add(Thread.ofVirtual().name("worker@" + ctx.name()).start(() -> {
-        try {
-          ctx.awaitDone(); // <-ctx.Done()
-          stoppedBy.put(ctx.name(), ctx.err());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      workers.add(
+          Thread.ofVirtual()
+              .name("worker@" + ctx.name())
+              .start(
+                  () -> {
+                    try {
+                      ctx.awaitDone(); // <-ctx.Done()
+                      stoppedBy.put(ctx.name(), ctx.err());
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
     }
 
     System.out.println("The tree, all running:");
@@ -99,12 +103,16 @@ public final class ContextTreeDemo {
     workers.get(1).join(); // the two db workers
     workers.get(2).join();
     printStopped("  workers stopped:", watched, stoppedBy);
-    System.out.println("  request still running: " + (request.err() == null)
-        + ", get still running: " + (get.err() == null));
+    System.out.println(
+        "  request still running: "
+            + (request.err() == null)
+            + ", get still running: "
+            + (get.err() == null));
     int afterStep1 = request.log().size();
     System.out.println();
 
-    System.out.println("Step 2: the request's " + REQUEST_TIMEOUT.toMillis() + " ms deadline fires");
+    System.out.println(
+        "Step 2: the request's " + REQUEST_TIMEOUT.toMillis() + " ms deadline fires");
     request.awaitDone();
     for (Thread worker : workers) {
       worker.join();
@@ -126,11 +134,13 @@ public final class ContextTreeDemo {
             + " db stopped with 'context canceled', the rest with 'context deadline exceeded'.");
   }
 
-  private static void printStopped(String heading, List<ContextNode> watched, Map<String, String> stoppedBy) {
+  private static void printStopped(
+      String heading, List<ContextNode> watched, Map<String, String> stoppedBy) {
     System.out.println(heading);
     for (ContextNode ctx : watched) {
       String err = stoppedBy.get(ctx.name());
-      System.out.printf("    worker@%-8s %s%n", ctx.name(), err == null ? "still running" : "stopped: " + err);
+      System.out.printf(
+          "    worker@%-8s %s%n", ctx.name(), err == null ? "still running" : "stopped: " + err);
     }
   }
 }

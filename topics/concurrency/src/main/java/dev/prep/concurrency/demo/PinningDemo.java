@@ -101,25 +101,32 @@ public final class PinningDemo {
     System.out.println(
         "Watch: the pinned-event column — 0 for synchronized since JEP 491, > 0 when a native frame"
             + " (an FFM upcall) or a class initializer is on the stack.");
-    System.out.println("Machine: " + Machine.describe() + ", scheduler parallelism "
-        + System.getProperty("jdk.virtualThreadScheduler.parallelism", "= cores (default)"));
+    System.out.println(
+        "Machine: "
+            + Machine.describe()
+            + ", scheduler parallelism "
+            + System.getProperty("jdk.virtualThreadScheduler.parallelism", "= cores (default)"));
     System.out.println("Go, for comparison:");
     System.out.println(GO);
     System.out.println();
 
-    List<Variant> variants = List.of(
-        new Variant("synchronized + sleep", "0 (JEP 491)", PinningDemo::sleepInSynchronized),
-        new Variant("synchronized + wait", "0 (JEP 491)", PinningDemo::waitInSynchronized),
-        new Variant("ReentrantLock + sleep", "0", PinningDemo::sleepInReentrantLock),
-        new Variant("native upcall + sleep", "> 0, native frame", PinningDemo::sleepInNativeUpcall),
-        new Variant("class initializer + sleep", "> 0, VM frame", PinningDemo::sleepInClassInit));
+    List<Variant> variants =
+        List.of(
+            new Variant("synchronized + sleep", "0 (JEP 491)", PinningDemo::sleepInSynchronized),
+            new Variant("synchronized + wait", "0 (JEP 491)", PinningDemo::waitInSynchronized),
+            new Variant("ReentrantLock + sleep", "0", PinningDemo::sleepInReentrantLock),
+            new Variant(
+                "native upcall + sleep", "> 0, native frame", PinningDemo::sleepInNativeUpcall),
+            new Variant(
+                "class initializer + sleep", "> 0, VM frame", PinningDemo::sleepInClassInit));
 
     NativeSort.sortTwoInts("compareQuickly"); // warm-up: FFM's first use initializes its classes
     List<Outcome> outcomes = record(variants);
 
     System.out.printf("%-26s %-18s %13s %10s%n", "variant", "expected", "pinned events", "elapsed");
     for (Outcome o : outcomes) {
-      System.out.printf("%-26s %-18s %13d %7d ms%n",
+      System.out.printf(
+          "%-26s %-18s %13d %7d ms%n",
           o.variant().name(), o.variant().expectation(), o.events(), o.elapsedMillis());
     }
     System.out.println();
@@ -129,8 +136,12 @@ public final class PinningDemo {
         System.out.printf("  %-26s %s%n", o.variant().name(), reason);
       }
     }
-    System.out.println("(" + THREADS + " virtual threads per variant, each blocking "
-        + BLOCK.toMillis() + " ms; elapsed is machine-dependent)");
+    System.out.println(
+        "("
+            + THREADS
+            + " virtual threads per variant, each blocking "
+            + BLOCK.toMillis()
+            + " ms; elapsed is machine-dependent)");
     System.out.println();
     System.out.println(
         "You just saw: since JDK 24 blocking inside synchronized unmounts (0 pinned events), but"
@@ -158,11 +169,14 @@ public final class PinningDemo {
     }
     List<Outcome> outcomes = new ArrayList<>();
     for (Variant v : variants) {
-      List<RecordedEvent> mine = events.stream()
-          .filter(e -> e.getEventType().getName().equals(EVENT))
-          .filter(e -> e.getThread("eventThread") != null)
-          .filter(e -> String.valueOf(e.getThread("eventThread").getJavaName()).startsWith(v.name()))
-          .toList();
+      List<RecordedEvent> mine =
+          events.stream()
+              .filter(e -> e.getEventType().getName().equals(EVENT))
+              .filter(e -> e.getThread("eventThread") != null)
+              .filter(
+                  e ->
+                      String.valueOf(e.getThread("eventThread").getJavaName()).startsWith(v.name()))
+              .toList();
       TreeSet<String> reasons = new TreeSet<>();
       for (RecordedEvent e : mine) {
         reasons.add(e.getString("pinnedReason") + " (" + e.getString("blockingOperation") + ")");
@@ -177,15 +191,19 @@ public final class PinningDemo {
     Throwable[] failure = new Throwable[1];
     long t0 = System.nanoTime();
     for (int i = 0; i < THREADS; i++) {
-      threads.add(Thread.ofVirtual().name(v.name() + " #" + i).start(() -> {
-        try {
-          v.body().run();
-        } catch (Throwable e) { // reported below, after the join
-          synchronized (failure) {
-            failure[0] = e;
-          }
-        }
-      }));
+      threads.add(
+          Thread.ofVirtual()
+              .name(v.name() + " #" + i)
+              .start(
+                  () -> {
+                    try {
+                      v.body().run();
+                    } catch (Throwable e) { // reported below, after the join
+                      synchronized (failure) {
+                        failure[0] = e;
+                      }
+                    }
+                  }));
     }
     for (Thread t : threads) {
       t.join();
@@ -235,13 +253,19 @@ public final class PinningDemo {
     @SuppressWarnings("restricted") // FFM downcalls and upcalls: the point of this variant
     static void sortTwoInts(String comparatorName) throws Throwable {
       Linker linker = Linker.nativeLinker();
-      MethodHandle qsort = linker.downcallHandle(
-          linker.defaultLookup().find("qsort").orElseThrow(),
-          FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
-      MethodHandle comparator = MethodHandles.lookup().findStatic(NativeSort.class, comparatorName,
-          MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
-      FunctionDescriptor comparatorShape = FunctionDescriptor.of(
-          JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT), ADDRESS.withTargetLayout(JAVA_INT));
+      MethodHandle qsort =
+          linker.downcallHandle(
+              linker.defaultLookup().find("qsort").orElseThrow(),
+              FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS));
+      MethodHandle comparator =
+          MethodHandles.lookup()
+              .findStatic(
+                  NativeSort.class,
+                  comparatorName,
+                  MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class));
+      FunctionDescriptor comparatorShape =
+          FunctionDescriptor.of(
+              JAVA_INT, ADDRESS.withTargetLayout(JAVA_INT), ADDRESS.withTargetLayout(JAVA_INT));
       try (Arena arena = Arena.ofConfined()) {
         MemorySegment upcall = linker.upcallStub(comparator, comparatorShape, arena);
         MemorySegment ints = arena.allocateFrom(JAVA_INT, 2, 1);
@@ -249,7 +273,9 @@ public final class PinningDemo {
       }
     }
 
-    /** The upcall: Java code running under qsort's C frame. It must not throw (that would crash). */
+    /**
+     * The upcall: Java code running under qsort's C frame. It must not throw (that would crash).
+     */
     static int compareSlowly(MemorySegment a, MemorySegment b) {
       try {
         Thread.sleep(BLOCK); // cannot unmount: a native frame is on this stack
@@ -285,5 +311,4 @@ public final class PinningDemo {
       // calling a static method is enough to initialize the class
     }
   }
-
 }

@@ -91,15 +91,21 @@ public final class PipelineDemo {
     Summary summary = run(N);
 
     System.out.println("Stages (Java):");
-    System.out.printf("  generate  1 virtual thread: 1..%d, then %d x STOP -> ArrayBlockingQueue(%d)%n", N, WORKERS, CAPACITY);
-    System.out.printf("  square    %d virtual threads: v*v, then Done      -> ArrayBlockingQueue(%d)%n", WORKERS, CAPACITY);
+    System.out.printf(
+        "  generate  1 virtual thread: 1..%d, then %d x STOP -> ArrayBlockingQueue(%d)%n",
+        N, WORKERS, CAPACITY);
+    System.out.printf(
+        "  square    %d virtual threads: v*v, then Done      -> ArrayBlockingQueue(%d)%n",
+        WORKERS, CAPACITY);
     System.out.printf("  merge     1 virtual thread: sums, stops after %d Done signals%n", WORKERS);
     System.out.println();
-    System.out.println("Work per worker (varies by run — scheduling decides who takes which number):");
+    System.out.println(
+        "Work per worker (varies by run — scheduling decides who takes which number):");
     summary.perWorker().forEach((w, c) -> System.out.printf("  %-10s squared %4d numbers%n", w, c));
     System.out.println();
     long expected = (long) N * (N + 1) * (2L * N + 1) / 6;
-    System.out.printf("count = %d, sum of squares = %d, n(n+1)(2n+1)/6 = %d -> %s%n",
+    System.out.printf(
+        "count = %d, sum of squares = %d, n(n+1)(2n+1)/6 = %d -> %s%n",
         summary.count(), summary.sum(), expected, summary.sum() == expected ? "correct" : "WRONG");
     System.out.printf("Done signals received: %d of %d%n", summary.doneSignals(), WORKERS);
     System.out.println();
@@ -112,42 +118,46 @@ public final class PipelineDemo {
     BlockingQueue<Integer> numbers = new ArrayBlockingQueue<>(CAPACITY);
     BlockingQueue<Message> squares = new ArrayBlockingQueue<>(CAPACITY);
     try (var stages = Executors.newVirtualThreadPerTaskExecutor()) {
-      stages.submit(() -> { // generate
-        for (int i = 1; i <= n; i++) {
-          numbers.put(i); // blocks when the squarers fall behind: backpressure
-        }
-        for (int w = 0; w < WORKERS; w++) {
-          numbers.put(STOP); // one pill per worker
-        }
-        return null;
-      });
+      stages.submit(
+          () -> { // generate
+            for (int i = 1; i <= n; i++) {
+              numbers.put(i); // blocks when the squarers fall behind: backpressure
+            }
+            for (int w = 0; w < WORKERS; w++) {
+              numbers.put(STOP); // one pill per worker
+            }
+            return null;
+          });
       for (int w = 1; w <= WORKERS; w++) {
         String name = "square-" + w;
-        stages.submit(() -> { // square: all three take from the same queue (fan-out)
-          for (int v = numbers.take(); v != STOP; v = numbers.take()) {
-            squares.put(new Value((long) v * v, name));
-          }
-          squares.put(new Done(name)); // completion signal downstream
-          return null;
-        });
+        stages.submit(
+            () -> { // square: all three take from the same queue (fan-out)
+              for (int v = numbers.take(); v != STOP; v = numbers.take()) {
+                squares.put(new Value((long) v * v, name));
+              }
+              squares.put(new Done(name)); // completion signal downstream
+              return null;
+            });
       }
-      Future<Summary> merged = stages.submit(() -> { // merge (fan-in)
-        long count = 0;
-        long sum = 0;
-        Map<String, Integer> perWorker = new TreeMap<>(); // only this thread touches it
-        int done = 0;
-        while (done < WORKERS) {
-          switch (squares.take()) {
-            case Value(long square, String worker) -> {
-              count++;
-              sum += square;
-              perWorker.merge(worker, 1, Integer::sum);
-            }
-            case Done d -> done++;
-          }
-        }
-        return new Summary(count, sum, perWorker, done);
-      });
+      Future<Summary> merged =
+          stages.submit(
+              () -> { // merge (fan-in)
+                long count = 0;
+                long sum = 0;
+                Map<String, Integer> perWorker = new TreeMap<>(); // only this thread touches it
+                int done = 0;
+                while (done < WORKERS) {
+                  switch (squares.take()) {
+                    case Value(long square, String worker) -> {
+                      count++;
+                      sum += square;
+                      perWorker.merge(worker, 1, Integer::sum);
+                    }
+                    case Done d -> done++;
+                  }
+                }
+                return new Summary(count, sum, perWorker, done);
+              });
       return merged.get();
     } // close() joins every stage, like wg.Wait()
   }

@@ -65,7 +65,8 @@ public final class SelectTimeoutDemo {
   private SelectTimeoutDemo() {}
 
   public static void main(String[] args) throws InterruptedException {
-    System.out.println("== select with a timeout: the first ready source wins, or the clock does ==");
+    System.out.println(
+        "== select with a timeout: the first ready source wins, or the clock does ==");
     System.out.println(
         "Watch: who wins each select; with both sources ready, anyOf always picks the first argument"
             + " while a shuffled poll (like Go) splits the wins.");
@@ -75,16 +76,25 @@ public final class SelectTimeoutDemo {
     System.out.println();
 
     System.out.println("1. CompletableFuture.anyOf(a, b).orTimeout(d)");
-    CompletableFuture<String> a = CompletableFuture.supplyAsync(
-        () -> "hello", CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
-    System.out.printf("   %-46s -> %s%n", "a ready after 20 ms, b never, timeout 2 s", anyOf(GENEROUS, a, never()));
-    System.out.printf("   %-46s -> %s%n", "a never, b never, timeout 100 ms", anyOf(TIMEOUT, never(), never()));
+    CompletableFuture<String> a =
+        CompletableFuture.supplyAsync(
+            () -> "hello", CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+    System.out.printf(
+        "   %-46s -> %s%n",
+        "a ready after 20 ms, b never, timeout 2 s", anyOf(GENEROUS, a, never()));
+    System.out.printf(
+        "   %-46s -> %s%n", "a never, b never, timeout 100 ms", anyOf(TIMEOUT, never(), never()));
     int[] anyOfWins = new int[2];
     for (int i = 0; i < TRIALS; i++) {
-      String winner = anyOf(GENEROUS, CompletableFuture.completedFuture("a"), CompletableFuture.completedFuture("b"));
+      String winner =
+          anyOf(
+              GENEROUS,
+              CompletableFuture.completedFuture("a"),
+              CompletableFuture.completedFuture("b"));
       anyOfWins[winner.equals("a") ? 0 : 1]++;
     }
-    System.out.printf("   %-46s -> a won %d, b won %d%n",
+    System.out.printf(
+        "   %-46s -> a won %d, b won %d%n",
         "a and b both ready, " + TRIALS + " trials", anyOfWins[0], anyOfWins[1]);
     System.out.println();
 
@@ -92,13 +102,18 @@ public final class SelectTimeoutDemo {
     Random random = new Random();
     LinkedBlockingQueue<String> qa = new LinkedBlockingQueue<>();
     LinkedBlockingQueue<String> qb = new LinkedBlockingQueue<>();
-    Thread.ofVirtual().start(() -> {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-      qa.add("hello");
-    });
-    System.out.printf("   %-46s -> %s%n", "qa gets a value after 20 ms, qb empty, 2 s",
-        poll(List.of(qa, qb), GENEROUS, random));
-    System.out.printf("   %-46s -> %s%n", "qa and qb empty, timeout 100 ms", poll(List.of(qa, qb), TIMEOUT, random));
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+              qa.add("hello");
+            });
+    System.out.printf(
+        "   %-46s -> %s%n",
+        "qa gets a value after 20 ms, qb empty, 2 s", poll(List.of(qa, qb), GENEROUS, random));
+    System.out.printf(
+        "   %-46s -> %s%n",
+        "qa and qb empty, timeout 100 ms", poll(List.of(qa, qb), TIMEOUT, random));
     for (int i = 0; i < TRIALS; i++) {
       qa.add("a");
       qb.add("b");
@@ -108,21 +123,24 @@ public final class SelectTimeoutDemo {
     for (int i = 0; i < TRIALS; i++) {
       pollWins[poll(List.of(qa, qb), GENEROUS, seeded).startsWith("qa") ? 0 : 1]++;
     }
-    System.out.printf("   %-46s -> qa won %d, qb won %d (Random seed 42)%n",
+    System.out.printf(
+        "   %-46s -> qa won %d, qb won %d (Random seed 42)%n",
         "both always ready, " + TRIALS + " trials", pollWins[0], pollWins[1]);
     System.out.println();
     System.out.printf(
         "You just saw: both translations return the first ready source or time out, but only the"
             + " shuffled poll is fair like Go's select (%d/%d), anyOf always favours its first argument"
-            + " (%d/%d).%n", pollWins[0], pollWins[1], anyOfWins[0], anyOfWins[1]);
+            + " (%d/%d).%n",
+        pollWins[0], pollWins[1], anyOfWins[0], anyOfWins[1]);
   }
 
   /** Like a select over one-shot results: the first to complete, or "timeout". */
   static String anyOf(Duration timeout, CompletableFuture<String> a, CompletableFuture<String> b) {
     try {
-      return (String) CompletableFuture.anyOf(a, b) // Object: anyOf forgets the type
-          .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-          .join();
+      return (String)
+          CompletableFuture.anyOf(a, b) // Object: anyOf forgets the type
+              .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+              .join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof TimeoutException) {
         return "timeout";

@@ -83,8 +83,10 @@ public final class VirtualThreadsDemo {
             + " objects (StackChunk), a platform thread's is a native 1 MiB reservation.");
     System.out.println("Machine: " + Machine.describe());
     System.out.println(
-        "Platform thread stack reservation (ThreadStackSize): " + stackReservation()
-            + "; RSS read from /proc/self/status" + (rssKib().isPresent() ? "" : " (not available here)"));
+        "Platform thread stack reservation (ThreadStackSize): "
+            + stackReservation()
+            + "; RSS read from /proc/self/status"
+            + (rssKib().isPresent() ? "" : " (not available here)"));
     System.out.println();
     System.out.println("Go, for comparison:");
     System.out.println(GO);
@@ -95,23 +97,40 @@ public final class VirtualThreadsDemo {
     Row virtualFew = measure("virtual", PLATFORM_THREADS, Thread.ofVirtual().name("v-", 0));
     Row platform = measure("platform", PLATFORM_THREADS, Thread.ofPlatform().name("p-", 0));
 
-    System.out.printf("%-9s %9s %10s %12s %10s %12s %13s %12s%n",
-        "kind", "threads", "completed", "start+join", "of it GC", "per thread", "heap/thread", "RSS/thread");
+    System.out.printf(
+        "%-9s %9s %10s %12s %10s %12s %13s %12s%n",
+        "kind",
+        "threads",
+        "completed",
+        "start+join",
+        "of it GC",
+        "per thread",
+        "heap/thread",
+        "RSS/thread");
     for (Row row : new Row[] {virtualAll, virtualFew, platform}) {
       System.out.println(row.format());
     }
     System.out.println();
-    System.out.printf("completed %d of %d virtual threads and %d of %d platform threads.%n",
+    System.out.printf(
+        "completed %d of %d virtual threads and %d of %d platform threads.%n",
         virtualAll.completed(), VIRTUAL_THREADS, platform.completed(), PLATFORM_THREADS);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "You just saw: %,d parked virtual threads cost about %,d bytes of heap each and started and"
             + " joined %.0fx faster per thread than platform threads — cheap blocking, not faster CPU.%n",
-        VIRTUAL_THREADS, virtualAll.heapPerThread(),
+        VIRTUAL_THREADS,
+        virtualAll.heapPerThread(),
         platform.nanosPerThread() / Math.max(1.0, virtualAll.nanosPerThread()));
   }
 
   record Row(
-      String kind, int threads, int completed, long nanos, long gcMillis, long heapBytes, OptionalLong rssKib) {
+      String kind,
+      int threads,
+      int completed,
+      long nanos,
+      long gcMillis,
+      long heapBytes,
+      OptionalLong rssKib) {
 
     double nanosPerThread() {
       return (double) nanos / threads;
@@ -122,28 +141,40 @@ public final class VirtualThreadsDemo {
     }
 
     String format() {
-      String rss = rssKib.isPresent()
-          ? String.format(Locale.ROOT, "%.1f KiB", Math.max(0, rssKib.getAsLong()) / (double) threads)
-          : "n/a";
-      return String.format(Locale.ROOT, "%-9s %,9d %,10d %9d ms %7d ms %9.1f µs %,11d B %12s",
-          kind, threads, completed, nanos / 1_000_000, gcMillis, nanosPerThread() / 1_000,
-          heapPerThread(), rss);
+      String rss =
+          rssKib.isPresent()
+              ? String.format(
+                  Locale.ROOT, "%.1f KiB", Math.max(0, rssKib.getAsLong()) / (double) threads)
+              : "n/a";
+      return String.format(
+          Locale.ROOT,
+          "%-9s %,9d %,10d %9d ms %7d ms %9.1f µs %,11d B %12s",
+          kind,
+          threads,
+          completed,
+          nanos / 1_000_000,
+          gcMillis,
+          nanosPerThread() / 1_000,
+          heapPerThread(),
+          rss);
     }
   }
 
-  private static Row measure(String kind, int n, Thread.Builder builder) throws InterruptedException {
+  private static Row measure(String kind, int n, Thread.Builder builder)
+      throws InterruptedException {
     CountDownLatch started = new CountDownLatch(n);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger completed = new AtomicInteger();
-    Runnable task = () -> {
-      started.countDown();
-      try {
-        release.await(); // a virtual thread unmounts here: its frames move to the heap
-        completed.incrementAndGet();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // not counted as completed
-      }
-    };
+    Runnable task =
+        () -> {
+          started.countDown();
+          try {
+            release.await(); // a virtual thread unmounts here: its frames move to the heap
+            completed.incrementAndGet();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // not counted as completed
+          }
+        };
     Thread[] threads = new Thread[n];
 
     long heapBefore = heapUsedAfterGc();
@@ -174,10 +205,18 @@ public final class VirtualThreadsDemo {
     long joinNanos = System.nanoTime() - t1;
     long gcJoin = gcMillis() - gcBeforeJoin;
 
-    OptionalLong rssDelta = rssBefore.isPresent() && rssParked.isPresent()
-        ? OptionalLong.of(rssParked.getAsLong() - rssBefore.getAsLong()) : OptionalLong.empty();
-    return new Row(kind, n, completed.get(), startNanos + joinNanos, gcStart + gcJoin,
-        heapParked - heapBefore, rssDelta);
+    OptionalLong rssDelta =
+        rssBefore.isPresent() && rssParked.isPresent()
+            ? OptionalLong.of(rssParked.getAsLong() - rssBefore.getAsLong())
+            : OptionalLong.empty();
+    return new Row(
+        kind,
+        n,
+        completed.get(),
+        startNanos + joinNanos,
+        gcStart + gcJoin,
+        heapParked - heapBefore,
+        rssDelta);
   }
 
   private static long gcMillis() {
@@ -208,8 +247,10 @@ public final class VirtualThreadsDemo {
   }
 
   private static String stackReservation() {
-    String kib = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-        .getVMOption("ThreadStackSize").getValue();
+    String kib =
+        ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+            .getVMOption("ThreadStackSize")
+            .getValue();
     return kib + " KiB";
   }
 }

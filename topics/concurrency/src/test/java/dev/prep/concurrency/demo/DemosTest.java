@@ -18,10 +18,13 @@ class DemosTest {
   @DisplayName("virtual-threads starts and joins all 100,000 virtual and 2,000 platform threads")
   void virtualThreads() throws Throwable {
     String out = DemoOutput.of(VirtualThreadsDemo::main);
-    assertThat(out.lines().findFirst()).hasValue("== 100,000 virtual threads beside 2,000 platform threads ==");
+    assertThat(out.lines().findFirst())
+        .hasValue("== 100,000 virtual threads beside 2,000 platform threads ==");
     assertThat(out).contains("Watch:", "JDK ", " cores", "ThreadStackSize", "go func()");
-    assertThat(out).contains("completed 100000 of 100000 virtual threads and 2000 of 2000 platform threads.");
-    assertThat(out).containsPattern("virtual\\s+100,000\\s+100,000\\s+\\d+ ms")
+    assertThat(out)
+        .contains("completed 100000 of 100000 virtual threads and 2000 of 2000 platform threads.");
+    assertThat(out)
+        .containsPattern("virtual\\s+100,000\\s+100,000\\s+\\d+ ms")
         .containsPattern("platform\\s+2,000\\s+2,000\\s+\\d+ ms");
     assertClosingLine(out);
   }
@@ -30,11 +33,14 @@ class DemosTest {
   @DisplayName("carrier-hopping shows carriers parsed from Thread.toString and a forced hop")
   void carrierHopping() throws Throwable {
     String out = DemoOutput.of(CarrierHoppingDemo::main);
-    assertThat(out.lines().findFirst()).hasValue("== Virtual threads hop between carrier threads ==");
+    assertThat(out.lines().findFirst())
+        .hasValue("== Virtual threads hop between carrier threads ==");
     assertThat(out).contains("Watch:", "JDK ", "carrier: none (a platform thread)");
     assertThat(out).containsPattern("hopper-1 #\\d+\\s+worker-\\d+( -> worker-\\d+){6}");
     assertThat(out).containsPattern("\\d+ hops in 24 wake-ups");
-    assertThat(out).containsPattern("before park:\\s+VirtualThread\\[#\\d+,forced\\]/runnable@ForkJoinPool-\\d+-worker-\\d+");
+    assertThat(out)
+        .containsPattern(
+            "before park:\\s+VirtualThread\\[#\\d+,forced\\]/runnable@ForkJoinPool-\\d+-worker-\\d+");
     assertThat(out).contains("same virtual thread: true, resumed on a different carrier: yes");
     assertClosingLine(out);
   }
@@ -51,9 +57,12 @@ class DemosTest {
   @DisplayName("pipeline squares 1..1000 on three workers and merges the exact sum")
   void pipeline() throws Throwable {
     String out = DemoOutput.of(PipelineDemo::main);
-    assertThat(out.lines().findFirst()).hasValue("== A pipeline: generate -> square x3 (fan-out) -> merge (fan-in) ==");
+    assertThat(out.lines().findFirst())
+        .hasValue("== A pipeline: generate -> square x3 (fan-out) -> merge (fan-in) ==");
     assertThat(out).contains("Watch:", "func merge(cs ...<-chan int)");
-    assertThat(out).contains("count = 1000, sum of squares = 333833500, n(n+1)(2n+1)/6 = 333833500 -> correct");
+    assertThat(out)
+        .contains(
+            "count = 1000, sum of squares = 333833500, n(n+1)(2n+1)/6 = 333833500 -> correct");
     assertThat(out).contains("Done signals received: 3 of 3");
     Matcher perWorker = Pattern.compile("square-\\d\\s+squared\\s+(\\d+) numbers").matcher(out);
     int total = 0;
@@ -79,13 +88,15 @@ class DemosTest {
   }
 
   @Test
-  @DisplayName("select-timeout: the ready source wins, the clock wins when none is ready, anyOf is unfair")
+  @DisplayName(
+      "select-timeout: the ready source wins, the clock wins when none is ready, anyOf is unfair")
   void selectTimeout() throws Throwable {
     String out = DemoOutput.of(SelectTimeoutDemo::main);
     assertThat(out.lines().findFirst())
         .hasValue("== select with a timeout: the first ready source wins, or the clock does ==");
     assertThat(out).contains("Watch:", "case <-time.After(100 * time.Millisecond):");
-    assertThat(out).containsPattern("a ready after 20 ms, b never, timeout 2 s\\s+-> hello")
+    assertThat(out)
+        .containsPattern("a ready after 20 ms, b never, timeout 2 s\\s+-> hello")
         .containsPattern("a never, b never, timeout 100 ms\\s+-> timeout")
         .containsPattern("a and b both ready, 1000 trials\\s+-> a won 1000, b won 0")
         .containsPattern("qa gets a value after 20 ms, qb empty, 2 s\\s+-> qa: hello")
@@ -95,30 +106,37 @@ class DemosTest {
   }
 
   @Test
-  @DisplayName("context-tree cancels the db subtree first, then the rest at the deadline, in tree order")
+  @DisplayName(
+      "context-tree cancels the db subtree first, then the rest at the deadline, in tree order")
   void contextTree() throws Throwable {
     String out = DemoOutput.of(ContextTreeDemo::main);
-    assertThat(out.lines().findFirst()).hasValue("== Cancelling a context tree: who stopped, and when ==");
+    assertThat(out.lines().findFirst())
+        .hasValue("== Cancelling a context tree: who stopped, and when ==");
     assertThat(out).contains("Watch:", "context.WithTimeout(context.Background()");
     assertThat(out).contains("request still running: true, get still running: true");
-    assertThat(out).containsPattern(
-        "1\\. step 1  db\\s+context canceled\\s+from cancel\\(\\) called on it\\s+"
-            + "2\\. step 1  query-1\\s+context canceled\\s+from parent db\\s+"
-            + "3\\. step 1  query-2\\s+context canceled\\s+from parent db\\s+"
-            + "4\\. step 2  request\\s+context deadline exceeded\\s+from its deadline\\s+"
-            + "5\\. step 2  cache\\s+context deadline exceeded\\s+from parent request\\s+"
-            + "6\\. step 2  get\\s+context deadline exceeded\\s+from parent cache\\s");
-    assertThat(out).containsPattern("worker@query-1\\s+stopped: context canceled")
+    assertThat(out)
+        .containsPattern(
+            "1\\. step 1  db\\s+context canceled\\s+from cancel\\(\\) called on it\\s+"
+                + "2\\. step 1  query-1\\s+context canceled\\s+from parent db\\s+"
+                + "3\\. step 1  query-2\\s+context canceled\\s+from parent db\\s+"
+                + "4\\. step 2  request\\s+context deadline exceeded\\s+from its deadline\\s+"
+                + "5\\. step 2  cache\\s+context deadline exceeded\\s+from parent request\\s+"
+                + "6\\. step 2  get\\s+context deadline exceeded\\s+from parent cache\\s");
+    assertThat(out)
+        .containsPattern("worker@query-1\\s+stopped: context canceled")
         .containsPattern("worker@get\\s+stopped: context deadline exceeded");
-    assertThat(out).containsPattern("└── request \\(WithTimeout 800 ms\\)\\s+context deadline exceeded");
+    assertThat(out)
+        .containsPattern("└── request \\(WithTimeout 800 ms\\)\\s+context deadline exceeded");
     assertClosingLine(out);
   }
 
   @Test
-  @DisplayName("pinning: synchronized and ReentrantLock do not pin, a native upcall and a class initializer do")
+  @DisplayName(
+      "pinning: synchronized and ReentrantLock do not pin, a native upcall and a class initializer do")
   void pinning() throws Throwable {
     String out = DemoOutput.of(PinningDemo::main);
-    assertThat(out.lines().findFirst()).hasValue("== What still pins a carrier thread in JDK 25 ==");
+    assertThat(out.lines().findFirst())
+        .hasValue("== What still pins a carrier thread in JDK 25 ==");
     assertThat(out).contains("Watch:", "JDK ", "runtime.LockOSThread()");
     assertThat(pinnedEvents(out, "synchronized + sleep")).isZero();
     assertThat(pinnedEvents(out, "synchronized + wait")).isZero();
@@ -130,7 +148,9 @@ class DemosTest {
   }
 
   private static int pinnedEvents(String out, String variant) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(variant) + "\\s+.+?\\s+(\\d+)\\s+\\d+ ms$").matcher(out);
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(variant) + "\\s+.+?\\s+(\\d+)\\s+\\d+ ms$")
+            .matcher(out);
     assertThat(m.find()).as("a table row for %s in:%n%s", variant, out).isTrue();
     return Integer.parseInt(m.group(1));
   }

@@ -78,7 +78,11 @@ public final class AliasingDemo {
   }
 
   private static void row(String go, IntSlice a, IntSlice other) {
-    System.out.printf("%-28s | %-26s | %-24s | %s%n",
-        go, a, other == null ? "" : other, other == null ? "" : a.sharesArrayWith(other) ? "yes" : "no");
+    System.out.printf(
+        "%-28s | %-26s | %-24s | %s%n",
+        go,
+        a,
+        other == null ? "" : other,
+        other == null ? "" : a.sharesArrayWith(other) ? "yes" : "no");
   }
 }

@@ -5,8 +5,8 @@ import java.lang.reflect.InaccessibleObjectException;
 import java.util.ArrayList;
 
 /**
- * Reads an {@link ArrayList}'s real capacity — the length of its private {@code elementData} array —
- * by reflection. The JDK offers no public way to ask, so this needs {@code
+ * Reads an {@link ArrayList}'s real capacity — the length of its private {@code elementData} array
+ * — by reflection. The JDK offers no public way to ask, so this needs {@code
  * --add-opens=java.base/java.util=ALL-UNNAMED} (prep's demo launcher passes it; see topic.toml).
  */
 final class ArrayListCapacity {

@@ -47,22 +47,27 @@ public final class GrowthTableDemo {
             + " ArrayList grows by 1.5x.");
     AppendCaps go = AppendCaps.load();
     System.out.println("Go data: " + go.provenance());
-    System.out.println("Java data: observed via reflection on ArrayList.elementData, " + Machine.describe());
+    System.out.println(
+        "Java data: observed via reflection on ArrayList.elementData, " + Machine.describe());
     System.out.println();
 
     List<Integer> goCaps = go.capsAppendingOneAtATime(GO_INT_BYTES, MAX_LEN);
     List<Integer> naiveCaps = naiveOldGo(MAX_LEN);
     List<Integer> javaCaps = arrayListCaps(MAX_LEN);
 
-    System.out.printf("%4s | %16s %6s | %18s | %18s %6s%n",
+    System.out.printf(
+        "%4s | %16s %6s | %18s | %18s %6s%n",
         "step", "Go []int cap", "x", "naive pre-1.18 cap", "ArrayList capacity", "x");
     int rows = Math.max(goCaps.size(), javaCaps.size());
     for (int i = 0; i < rows; i++) {
-      System.out.printf("%4d | %16s %6s | %18s | %18s %6s%n",
+      System.out.printf(
+          "%4d | %16s %6s | %18s | %18s %6s%n",
           i + 1,
-          cell(goCaps, i), factor(goCaps, i),
+          cell(goCaps, i),
+          factor(goCaps, i),
           cell(naiveCaps, i),
-          cell(javaCaps, i), factor(javaCaps, i));
+          cell(javaCaps, i),
+          factor(javaCaps, i));
     }
     System.out.println();
     System.out.printf(
@@ -104,6 +109,7 @@ public final class GrowthTableDemo {
 
   private static String factor(List<Integer> caps, int i) {
     return i > 0 && i < caps.size()
-        ? String.format(Locale.ROOT, "%.3f", (double) caps.get(i) / caps.get(i - 1)) : "";
+        ? String.format(Locale.ROOT, "%.3f", (double) caps.get(i) / caps.get(i - 1))
+        : "";
   }
 }

@@ -38,14 +38,16 @@ public final class SpareCapacityDemo {
     System.out.println("Watch: the 'spare' columns — memory allocated by growth but never used.");
     AppendCaps go = AppendCaps.load();
     System.out.println("Go data: " + go.provenance());
-    System.out.println("Java data: observed via reflection on ArrayList.elementData, " + Machine.describe());
+    System.out.println(
+        "Java data: observed via reflection on ArrayList.elementData, " + Machine.describe());
     System.out.println();
 
     List<Integer> goCaps = go.capsAppendingOneAtATime(GO_INT_BYTES, LENGTHS[LENGTHS.length - 1]);
     ArrayListCapacity capacity = ArrayListCapacity.open();
     ArrayList<Integer> list = new ArrayList<>();
 
-    System.out.printf("%6s | %10s %12s %7s | %10s %12s %7s%n",
+    System.out.printf(
+        "%6s | %10s %12s %7s | %10s %12s %7s%n",
         "len", "Go []int", "spare bytes", "spare", "ArrayList", "spare bytes", "spare");
     long goSpareTotal = 0;
     long javaSpareTotal = 0;
@@ -59,13 +61,21 @@ public final class SpareCapacityDemo {
       long javaSpare = (long) (javaCap - len) * COMPRESSED_REF_BYTES;
       goSpareTotal += goSpare;
       javaSpareTotal += javaSpare;
-      System.out.printf("%6d | %10d %12d %7s | %10d %12d %7s%n",
-          len, goCap, goSpare, percent(goCap - len, goCap), javaCap, javaSpare, percent(javaCap - len, javaCap));
+      System.out.printf(
+          "%6d | %10d %12d %7s | %10d %12d %7s%n",
+          len,
+          goCap,
+          goSpare,
+          percent(goCap - len, goCap),
+          javaCap,
+          javaSpare,
+          percent(javaCap - len, javaCap));
     }
 
     list.trimToSize(); // Java's remedy: copy into an exact-size array
     System.out.println();
-    System.out.printf("After list.trimToSize(): capacity %d for %d elements.%n", capacity.of(list), list.size());
+    System.out.printf(
+        "After list.trimToSize(): capacity %d for %d elements.%n", capacity.of(list), list.size());
     System.out.printf(
         "You just saw: growth leaves up to half of the array unused (%d bytes spare over these Go"
             + " rows, %d for ArrayList); size up front or trim long-lived collections.%n",

@@ -14,7 +14,8 @@ class DemosTest {
     String out = DemoOutput.of(GrowthTableDemo::main);
     assertThat(out.lines().findFirst()).hasValue("== Go's append growth beside ArrayList's ==");
     assertThat(out).contains("Watch:", "go version go1.19.8", "JDK ", " cores");
-    assertThat(out).containsPattern("\\|\\s+512\\s+2\\.000 \\|\\s+512 \\|")
+    assertThat(out)
+        .containsPattern("\\|\\s+512\\s+2\\.000 \\|\\s+512 \\|")
         .containsPattern("\\|\\s+848\\s+1\\.656 \\|\\s+1024 \\|");
     assertThat(out).containsPattern("\\|\\s+10\\s+\\n").containsPattern("\\|\\s+15\\s+1\\.500");
     assertThat(out.strip().lines().toList().getLast()).startsWith("You just saw:");
@@ -24,10 +25,12 @@ class DemosTest {
   @DisplayName("aliasing shows a[2] overwritten through b, and a[:2:2] preventing it")
   void aliasing() throws Exception {
     String out = DemoOutput.of(AliasingDemo::main);
-    assertThat(out.lines().findFirst()).hasValue("== The aliasing surprise: append through a reslice ==");
+    assertThat(out.lines().findFirst())
+        .hasValue("== The aliasing surprise: append through a reslice ==");
     assertThat(out).contains("Watch:");
     assertThat(out).containsPattern("b = append\\(b, 99\\)\\s+\\| \\[1 2 99 4\\] len=4 cap=4");
-    assertThat(out).containsPattern("c = append\\(c, 99\\)\\s+\\| \\[1 2 3 4\\] len=4 cap=4 .*\\| no");
+    assertThat(out)
+        .containsPattern("c = append\\(c, 99\\)\\s+\\| \\[1 2 3 4\\] len=4 cap=4 .*\\| no");
     assertThat(out).contains("ConcurrentModificationException");
     assertThat(out.strip().lines().toList().getLast()).startsWith("You just saw:");
   }
