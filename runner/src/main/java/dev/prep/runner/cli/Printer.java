@@ -1,5 +1,6 @@
 package dev.prep.runner.cli;
 
+import dev.prep.runner.text.Markup;
 import java.io.PrintWriter;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +70,6 @@ final class Printer {
 
   /** Keeps learner or author text from being read as markup. */
   static String escape(String text) {
-    return text.replace("@|", "@\u200B|");
+    return Markup.plain(text);
   }
 }

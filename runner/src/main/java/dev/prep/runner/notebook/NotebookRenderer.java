@@ -1,5 +1,6 @@
 package dev.prep.runner.notebook;
 
+import dev.prep.runner.text.Markup;
 import java.util.List;
 import java.util.Optional;
 import org.commonmark.node.FencedCodeBlock;

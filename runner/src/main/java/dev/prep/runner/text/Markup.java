@@ -1,22 +1,23 @@
-package dev.prep.runner.notebook;
+package dev.prep.runner.text;
 
 /**
  * picocli markup ({@code @|bold …|@}) around text that may itself contain {@code @|} or {@code |@}.
- * picocli has no escape, and stray markup in notebook text would garble or even fail rendering.
+ * picocli has no escape, and stray markup in notebook, learner or author text would garble or even
+ * fail rendering.
  */
-final class Markup {
+public final class Markup {
   /** An empty styled section between {@code @} and {@code |} prints as a literal {@code @|}. */
   private static final String LITERAL_OPEN = "@@|bold |@|";
 
   private Markup() {}
 
   /** Text printed as is. */
-  static String plain(String text) {
+  public static String plain(String text) {
     return text.replace("@|", LITERAL_OPEN);
   }
 
   /** Text in a style, or plain when it holds markup characters a style could not contain. */
-  static String styled(String style, String text) {
+  public static String styled(String style, String text) {
     if (text.isEmpty()) {
       return "";
     }
