@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . ./.jdk25.sh
 prep_find_jdk25
-CP="$(ls runner/target/prep-runner-*.jar):$(cat runner/target/classpath.txt)"
+ROOT="$PWD"
+CP="$(ls "$ROOT"/runner/target/prep-runner-*.jar):$(cat runner/target/classpath.txt)" # as ./prep spells it
 rm -f runner/target/*.aot
 first_topic=$(basename "$(dirname "$(grep -l '^order *= *1\b' topics/*/topic.toml | head -n 1)")")
 first=$(awk '/^\[\[exercises\]\]/ {f = 1} f && /^name *=/ {gsub(/"/, "", $3); print $3; exit}' "topics/$first_topic/topic.toml")
@@ -17,6 +18,6 @@ export PREP_AOT_TRAINING=1
 "$PREP_JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP" dev.prep.runner.cli.PrepCommand --home . verify --solutions "$first_topic"
 "$PREP_JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP" dev.prep.runner.cli.PrepCommand --home . notebook check "$first_topic"
 unset PREP_AOT_TRAINING
-"$PREP_JAVA" -XX:AOTCacheOutput=runner/target/prep.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP" \
+"$PREP_JAVA" -XX:AOTCacheOutput="$ROOT/runner/target/prep.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CP" \
   dev.prep.runner.cli.PrepCommand --home . check "$first_topic/$first" --solution
 ls -l runner/target/*.aot
