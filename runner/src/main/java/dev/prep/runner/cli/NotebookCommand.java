@@ -35,34 +35,29 @@ final class NotebookCommand {
     public Integer call() {
       var p = new Printer(spec);
       var session = parent.prep.session();
-      int failed = 0;
-      int total = 0;
-      for (var sel : Notebooks.select(session, target)) {
-        if (sel.notebooks().isEmpty()) {
-          continue;
-        }
-        try (var engine = Notebooks.engine(session, sel.topic())) {
-          for (var ref : sel.notebooks()) {
-            total++;
-            var nb = Notebooks.parse(session, ref);
-            var result = NotebookCheck.check(nb, engine.run(nb));
+      int[] failed = {0};
+      int[] total = {0};
+      Notebooks.runEach(
+          session,
+          target,
+          ran -> {
+            total[0]++;
+            var result = NotebookCheck.check(ran.notebook(), ran.run());
             if (result.passed()) {
-              p.line("@|green ✓|@ %s", ref.path().toString());
+              p.line("@|green ✓|@ %s", ran.ref().path().toString());
             } else {
-              failed++;
-              p.line("@|red ✗|@ %s", ref.path().toString());
+              failed[0]++;
+              p.line("@|red ✗|@ %s", ran.ref().path().toString());
               p.plain(result.report());
             }
-          }
-        }
-      }
-      if (failed > 0) {
+          });
+      if (failed[0] > 0) {
         p.line(
             "@|red,bold %d of %d notebooks differ.|@ If the new output is right, run prep notebook update %s",
-            failed, total, target == null ? "" : target);
+            failed[0], total[0], target == null ? "" : target);
         return PrepCommand.FAILED;
       }
-      p.line("@|green %d notebooks match their stored output.|@", total);
+      p.line("@|green %d notebooks match their stored output.|@", total[0]);
       return PrepCommand.OK;
     }
   }
@@ -84,38 +79,33 @@ final class NotebookCommand {
     public Integer call() {
       var p = new Printer(spec);
       var session = parent.prep.session();
-      int refused = 0;
-      for (var sel : Notebooks.select(session, target)) {
-        if (sel.notebooks().isEmpty()) {
-          continue;
-        }
-        try (var engine = Notebooks.engine(session, sel.topic())) {
-          for (var ref : sel.notebooks()) {
-            var nb = Notebooks.parse(session, ref);
-            var run = engine.run(nb);
-            var check = NotebookCheck.check(nb, run);
+      int[] refused = {0};
+      Notebooks.runEach(
+          session,
+          target,
+          ran -> {
+            var check = NotebookCheck.check(ran.notebook(), ran.run());
+            String shown = ran.ref().path().toString();
             if (!check.contractsHold()) {
-              refused++;
-              p.line("@|red ✗|@ %s not updated:", ref.path().toString());
+              refused[0]++;
+              p.line("@|red ✗|@ %s not updated:", shown);
               p.plain(check.report());
-              continue;
+              return;
             }
-            var file = session.root().resolve(ref.path());
-            String updated = NotebookCheck.update(nb, run);
+            var file = session.root().resolve(ran.ref().path());
+            String updated = NotebookCheck.update(ran.notebook(), ran.run());
             try {
               if (!updated.equals(Files.readString(file))) {
                 Files.writeString(file, updated);
-                p.line("@|yellow ↻|@ %s updated", ref.path().toString());
+                p.line("@|yellow ↻|@ %s updated", shown);
               } else {
-                p.line("@|green ✓|@ %s unchanged", ref.path().toString());
+                p.line("@|green ✓|@ %s unchanged", shown);
               }
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
-          }
-        }
-      }
-      return refused == 0 ? PrepCommand.OK : PrepCommand.FAILED;
+          });
+      return refused[0] == 0 ? PrepCommand.OK : PrepCommand.FAILED;
     }
   }
 }

@@ -7,11 +7,13 @@ import dev.prep.runner.notebook.EngineSettings;
 import dev.prep.runner.notebook.Notebook;
 import dev.prep.runner.notebook.NotebookEngine;
 import dev.prep.runner.notebook.NotebookFormatException;
+import dev.prep.runner.notebook.NotebookRun;
 import dev.prep.runner.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Finds notebooks named on the command line and starts engines for their topics. */
 final class Notebooks {
@@ -55,6 +57,27 @@ final class Notebooks {
             session.course().topicClasspath(topic),
             imports,
             session.workerJvmOptions("notebook.aot")));
+  }
+
+  /** What one notebook produced when run: its reference, the parsed file, the run. */
+  record Ran(NotebookRef ref, Notebook notebook, NotebookRun run) {}
+
+  /**
+   * Runs every notebook {@code target} names, one engine (one JVM) per topic, handing each result
+   * to {@code each} as soon as it is ready.
+   */
+  static void runEach(Session session, String target, Consumer<Ran> each) {
+    for (var sel : select(session, target)) {
+      if (sel.notebooks().isEmpty()) {
+        continue;
+      }
+      try (var engine = engine(session, sel.topic())) {
+        for (var ref : sel.notebooks()) {
+          var nb = parse(session, ref);
+          each.accept(new Ran(ref, nb, engine.run(nb)));
+        }
+      }
+    }
   }
 
   static Notebook parse(Session session, NotebookRef ref) {
