@@ -43,6 +43,17 @@ final class CompiledClassLoader extends ClassLoader {
     }
   }
 
+  /**
+   * Loads {@code name} only if this request compiled it, never through the parent: the worker's
+   * system loader falls back to this one, and this one's parents lead back to it.
+   */
+  Class<?> loadOwn(String name) throws ClassNotFoundException {
+    if (!classes.containsKey(name)) {
+      throw new ClassNotFoundException(name);
+    }
+    return loadClass(name, false);
+  }
+
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
     byte[] bytes = classes.get(name);

@@ -40,7 +40,7 @@ public final class GradingWorker {
   private final Launcher launcher = LauncherFactory.create();
   private final Set<String> ownClasspath;
   private List<String> libraryClasspath = List.of();
-  private ClassLoader libraries = GradingWorker.class.getClassLoader();
+  private ClassLoader libraries = ClassLoader.getSystemClassLoader();
   private volatile GraderRun active;
 
   private GradingWorker(Channel channel, OutputCapture capture) {
@@ -158,7 +158,9 @@ public final class GradingWorker {
         }
       }
     }
-    ClassLoader app = GradingWorker.class.getClassLoader();
+    // the system loader: in a Lincheck worker, the one that defines Lincheck and sees the
+    // submission
+    ClassLoader app = ClassLoader.getSystemClassLoader();
     libraries =
         extra.isEmpty()
             ? app

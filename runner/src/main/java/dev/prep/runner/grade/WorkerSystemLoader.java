@@ -5,13 +5,18 @@ package dev.prep.runner.grade;
  * application loader, plus the submission being graded. Tools that define classes under the system
  * loader (Lincheck's generated test runners) can then resolve the learner's and the grader's
  * classes, which are compiled in memory and loaded child-first per request, never from a file.
+ *
+ * <p>Lincheck's own classes are defined here too, from the same jars, rather than by the
+ * application loader: Lincheck looks classes up with {@code Class.forName} from its own code (to
+ * instrument the class of every object the code under test allocates), and that call searches the
+ * loader that defined Lincheck. Defined here, the search reaches the submission.
  */
 public final class WorkerSystemLoader extends ClassLoader {
   static {
     registerAsParallelCapable();
   }
 
-  private static volatile ClassLoader submission;
+  private static volatile CompiledClassLoader submission;
   private final Appended appended;
 
   /** Called by the JVM with the built-in application loader as the parent. */
@@ -44,12 +49,30 @@ public final class WorkerSystemLoader extends ClassLoader {
   }
 
   /** The loader of the submission now being graded, or null between requests. */
-  static void submission(ClassLoader loader) {
+  static void submission(CompiledClassLoader loader) {
     submission = loader;
+  }
+
+  /** Lincheck's packages, defined by this loader (see the class comment). */
+  private static boolean isLincheck(String name) {
+    return name.startsWith("org.jetbrains.lincheck.")
+        || name.startsWith("org.jetbrains.kotlinx.lincheck.");
   }
 
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    if (isLincheck(name)) {
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded == null) {
+          loaded = defineFromParent(name);
+        }
+        if (resolve) {
+          resolveClass(loaded);
+        }
+        return loaded;
+      }
+    }
     try {
       return super.loadClass(name, resolve);
     } catch (ClassNotFoundException notOnTheClassPath) {
@@ -60,11 +83,48 @@ public final class WorkerSystemLoader extends ClassLoader {
           // the submission's, then
         }
       }
-      ClassLoader current = submission;
+      CompiledClassLoader current = submission;
       if (current == null) {
         throw notOnTheClassPath;
       }
-      return current.loadClass(name);
+      return current.loadOwn(name);
+    }
+  }
+
+  private Class<?> defineFromParent(String name) throws ClassNotFoundException {
+    java.net.URL url = getParent().getResource(name.replace('.', '/') + ".class");
+    if (url == null) {
+      throw new ClassNotFoundException(name);
+    }
+    try (var in = url.openStream()) {
+      byte[] bytes = in.readAllBytes();
+      var source = codeSourceOf(url);
+      return defineClass(
+          name,
+          bytes,
+          0,
+          bytes.length,
+          new java.security.ProtectionDomain(source, null, this, null));
+    } catch (java.io.IOException e) {
+      throw new ClassNotFoundException(name, e);
+    }
+  }
+
+  /**
+   * The jar a class file came from ({@code jar:file:/x.jar!/a/B.class} gives {@code file:/x.jar}).
+   */
+  private static java.security.CodeSource codeSourceOf(java.net.URL url) {
+    try {
+      String spec = url.toString();
+      int bang = spec.indexOf("!/");
+      var location =
+          spec.startsWith("jar:") && bang > 0
+              ? java.net.URI.create(spec.substring(4, bang))
+              : url.toURI();
+      return new java.security.CodeSource(
+          location.toURL(), (java.security.cert.Certificate[]) null);
+    } catch (java.net.URISyntaxException | java.net.MalformedURLException e) {
+      return new java.security.CodeSource(url, (java.security.cert.Certificate[]) null);
     }
   }
 }
