@@ -1,0 +1,3 @@
+module racecounter
+
+go 1.19
