@@ -1,0 +1,3 @@
+module prep.dev/escape
+
+go 1.19
