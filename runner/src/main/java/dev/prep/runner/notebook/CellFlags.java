@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param exceptionType the simple or qualified exception type it must throw, when given
  * @param timeout how long the cell may run before it is stopped
  * @param hidden run and checked, but not shown by {@code prep read}
+ * @param mermaid the cell prints a Mermaid diagram: its output block is a {@code mermaid} fence,
+ *     which GitHub draws, instead of an {@code output} fence
  */
 public record CellFlags(
     boolean skip,
@@ -24,13 +26,20 @@ public record CellFlags(
     boolean mustThrow,
     Optional<String> exceptionType,
     Duration timeout,
-    boolean hidden) {
+    boolean hidden,
+    boolean mermaid) {
 
   /** The time a cell may run when it carries no {@code timeout=} flag. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   static final String KNOWN =
-      "skip, no-run, compile-error[=compiler.err.key], throws[=ExceptionType], timeout=<n>s, hidden";
+      "skip, no-run, compile-error[=compiler.err.key], throws[=ExceptionType], timeout=<n>s, hidden,"
+          + " mermaid";
+
+  /** The language of this cell's output fence: {@code output}, or {@code mermaid}. */
+  public String outputLanguage() {
+    return mermaid ? Notebook.MERMAID : Notebook.OUTPUT;
+  }
 
   /** Whether the engine evaluates this cell. */
   public boolean runs() {
@@ -51,6 +60,7 @@ public record CellFlags(
     Optional<String> exceptionType = Optional.empty();
     Duration timeout = DEFAULT_TIMEOUT;
     boolean hidden = false;
+    boolean mermaid = false;
     for (String word : words) {
       int eq = word.indexOf('=');
       String name = eq < 0 ? word : word.substring(0, eq);
@@ -63,6 +73,7 @@ public record CellFlags(
         case "skip" -> skip = noValue(word, value);
         case "no-run" -> noRun = noValue(word, value);
         case "hidden" -> hidden = noValue(word, value);
+        case "mermaid" -> mermaid = noValue(word, value);
         case "compile-error" -> {
           compileError = true;
           errorKey = value;
@@ -88,7 +99,7 @@ public record CellFlags(
           "a cell cannot be both compile-error and throws: a rejected cell never runs; keep one");
     }
     return new CellFlags(
-        skip, noRun, compileError, errorKey, mustThrow, exceptionType, timeout, hidden);
+        skip, noRun, compileError, errorKey, mustThrow, exceptionType, timeout, hidden, mermaid);
   }
 
   private static boolean noValue(String word, Optional<String> value) {

@@ -28,6 +28,7 @@ import org.commonmark.parser.Parser;
 public final class Notebook {
   static final String JAVA = "java";
   static final String OUTPUT = "output";
+  static final String MERMAID = "mermaid";
 
   private static final Parser PARSER =
       Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
@@ -120,7 +121,7 @@ public final class Notebook {
         } catch (IllegalArgumentException e) {
           throw new NotebookFormatException(displayPath, line, e.getMessage());
         }
-        Optional<ExpectedOutput> expected = expectedAfter(block, displayPath);
+        Optional<ExpectedOutput> expected = expectedAfter(block, flags, displayPath);
         Cell cell = new Cell(cells.size(), line, block.getLiteral(), flags, expected, span(block));
         cells.add(cell);
         cellsByNode.put(block, cell);
@@ -142,14 +143,28 @@ public final class Notebook {
         file, displayPath, text, document, cells, cellsByNode, outputsByNode, title(document));
   }
 
-  private static Optional<ExpectedOutput> expectedAfter(FencedCodeBlock cell, String displayPath)
-      throws NotebookFormatException {
+  private static Optional<ExpectedOutput> expectedAfter(
+      FencedCodeBlock cell, CellFlags flags, String displayPath) throws NotebookFormatException {
     if (!(cell.getNext() instanceof FencedCodeBlock next)) {
       return Optional.empty();
     }
     List<String> words = words(next.getInfo());
-    if (words.isEmpty() || !words.getFirst().equals(OUTPUT)) {
+    String language = words.isEmpty() ? "" : words.getFirst();
+    if (flags.mermaid() && language.equals(OUTPUT)) {
+      throw new NotebookFormatException(
+          displayPath,
+          line(next),
+          "the cell above is flagged mermaid, so its output goes in a ```mermaid block (GitHub"
+              + " draws it); change this fence's info to mermaid or drop the flag");
+    }
+    if (!language.equals(flags.outputLanguage())) {
       return Optional.empty();
+    }
+    if (flags.mermaid() && words.size() > 1) {
+      throw new NotebookFormatException(
+          displayPath,
+          line(next),
+          "a mermaid output block takes no flags; its diagram is compared exactly");
     }
     boolean unordered = false;
     boolean ellipsis = false;

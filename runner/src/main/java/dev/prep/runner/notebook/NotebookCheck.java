@@ -78,7 +78,8 @@ public final class NotebookCheck {
         return Optional.empty();
       }
       String block =
-          OutputBlock.render(cell.span().indent(), "`", 3, Notebook.OUTPUT, actual, newline);
+          OutputBlock.render(
+              cell.span().indent(), "`", 3, cell.flags().outputLanguage(), actual, newline);
       return Optional.of(new Edit(cell.span().end(), cell.span().end(), newline + block));
     }
     ExpectedOutput expected = cell.expected().get();

@@ -1,6 +1,7 @@
 package dev.prep.runner.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,5 +130,33 @@ class NotebookCheckTest {
     assertThat(NotebookCheck.check(nb, run).passed()).isTrue();
     assertThat(NotebookCheck.check(nb, run).cellsChecked()).isZero();
     assertThat(NotebookCheck.update(nb, run)).isEqualTo(text);
+  }
+
+  @Test
+  @DisplayName("a mermaid cell's output is written, read and checked as a ```mermaid block")
+  void mermaidOutput() throws Exception {
+    String text = "```java mermaid\nprint()\n```\n";
+    Notebook nb = parse(text);
+    String diagram = "flowchart LR\n  A --> B\n";
+
+    String updated = NotebookCheck.update(nb, run(nb, new CellResult.Completed(diagram)));
+
+    assertThat(updated).isEqualTo(text + "```mermaid\nflowchart LR\n  A --> B\n```\n");
+    Notebook again = parse(updated);
+    assertThat(NotebookCheck.check(again, run(again, new CellResult.Completed(diagram))).passed())
+        .isTrue();
+    assertThat(
+            NotebookCheck.check(again, run(again, new CellResult.Completed("flowchart TD\n")))
+                .passed())
+        .isFalse();
+  }
+
+  @Test
+  @DisplayName("a mermaid cell followed by an output block is a format error that says what to do")
+  void mermaidCellWithOutputFence() {
+    assertThatThrownBy(() -> parse("```java mermaid\nx\n```\n```output\ny\n```\n"))
+        .isInstanceOf(NotebookFormatException.class)
+        .hasMessageContaining("n.md:4")
+        .hasMessageContaining("```mermaid");
   }
 }
