@@ -142,6 +142,7 @@ public final class CarrierHoppingDemo {
     CountDownLatch parked = new CountDownLatch(1);
     CountDownLatch occupied = new CountDownLatch(1);
     CountDownLatch resumed = new CountDownLatch(1);
+    CountDownLatch released = new CountDownLatch(1); // counted down whether or not an occupier landed
 
     Thread hopper =
         Thread.ofVirtual()
@@ -150,7 +151,7 @@ public final class CarrierHoppingDemo {
                 () -> {
                   before[0] = Thread.currentThread().toString();
                   parked.countDown();
-                  while (occupied.getCount() > 0) {
+                  while (released.getCount() > 0) {
                     LockSupport.park(); // unmounts; spurious wake-ups just loop
                   }
                   after[0] = Thread.currentThread().toString();
@@ -182,6 +183,7 @@ public final class CarrierHoppingDemo {
         occupierThread.join();
       }
     }
+    released.countDown(); // also when no occupier landed (a busy machine): never wait forever
     LockSupport.unpark(hopper);
     hopper.join();
     return new ForcedHop(
