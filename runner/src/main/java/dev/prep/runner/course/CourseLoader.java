@@ -135,7 +135,8 @@ public final class CourseLoader {
         orEmpty(e.uses()),
         e.grader(),
         runs,
-        orEmpty(e.hints()));
+        orEmpty(e.hints()),
+        Boolean.TRUE.equals(e.fullJit()));
   }
 
   private static List<NotebookRef> notebooks(Path root, Path dir, String topic) {

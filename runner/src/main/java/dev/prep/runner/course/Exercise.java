@@ -13,6 +13,8 @@ import java.util.List;
  * @param uses files of earlier exercises this one builds on: compiled with it from the same tree,
  *     but never reset, watched or diffed as part of it
  * @param runs how many times {@code prep verify --solutions} runs the grader (concurrent graders)
+ * @param fullJit grade with HotSpot's optimizing compiler (C2), for graders that must see what it
+ *     does to plain fields; other exercises grade in a C1-only worker, which starts faster
  */
 public record Exercise(
     String topic,
@@ -25,7 +27,8 @@ public record Exercise(
     List<String> uses,
     String grader,
     int runs,
-    List<String> hints) {
+    List<String> hints,
+    boolean fullJit) {
 
   public Exercise {
     files = List.copyOf(files);

@@ -28,5 +28,6 @@ record TopicFile(
       List<String> uses,
       String grader,
       Integer runs,
-      List<String> hints) {}
+      List<String> hints,
+      @JsonProperty("full-jit") Boolean fullJit) {}
 }

@@ -14,13 +14,26 @@ import java.util.Objects;
  * @param graderSources the grader's files; each declares one top-level test class
  * @param classpath the topic's classes and its libraries, including junit-jupiter-api and assertj
  * @param timeLimit how long the worker may take for the whole request, compiling included
+ * @param fullJit grade in a worker with HotSpot's optimizing compiler (C2), not C1 only
  */
 public record GradeRequest(
     String exerciseId,
     List<SourceFile> learnerSources,
     List<SourceFile> graderSources,
     List<Path> classpath,
-    Duration timeLimit) {
+    Duration timeLimit,
+    boolean fullJit) {
+
+  /** A request graded by the usual C1-only worker. */
+  public GradeRequest(
+      String exerciseId,
+      List<SourceFile> learnerSources,
+      List<SourceFile> graderSources,
+      List<Path> classpath,
+      Duration timeLimit) {
+    this(exerciseId, learnerSources, graderSources, classpath, timeLimit, false);
+  }
+
   public GradeRequest {
     Objects.requireNonNull(exerciseId, "exerciseId");
     learnerSources = List.copyOf(learnerSources);

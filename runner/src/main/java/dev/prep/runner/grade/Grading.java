@@ -32,7 +32,7 @@ public final class Grading implements AutoCloseable {
   /** Starts the worker now, so the JVM start and compiler warm-up overlap other work. */
   public synchronized void warmUp() {
     try {
-      ensureWorker(List.of(), false);
+      ensureWorker(List.of(), WorkerKind.DEFAULT);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "could not start the grading worker early", e);
     }
@@ -47,7 +47,7 @@ public final class Grading implements AutoCloseable {
     var report = new ReportBuilder(request.exerciseId());
     WorkerProcess current;
     try {
-      current = ensureWorker(request.classpath(), usesLincheck(request));
+      current = ensureWorker(request.classpath(), kindFor(request));
     } catch (IOException e) {
       report.hazard(
           crash("could not start " + settings.javaExecutable() + ": " + e.getMessage(), null));
@@ -64,7 +64,7 @@ public final class Grading implements AutoCloseable {
       report.hazard(crash("grading was interrupted", report.runningTest()));
     }
     if (!report.workerReusable()) {
-      replaceWorker(request.classpath(), usesLincheck(request));
+      replaceWorker(request.classpath(), kindFor(request));
     }
     GradeReport result = report.build(since(start));
     LOG.log(
@@ -84,7 +84,7 @@ public final class Grading implements AutoCloseable {
   private GradeReport retryOnce(GradeRequest request, long start) {
     var report = new ReportBuilder(request.exerciseId());
     try {
-      WorkerProcess fresh = ensureWorker(request.classpath(), usesLincheck(request));
+      WorkerProcess fresh = ensureWorker(request.classpath(), kindFor(request));
       if (fresh.send(toMessage(request))) {
         await(fresh, request, report, start);
       } else {
@@ -98,7 +98,7 @@ public final class Grading implements AutoCloseable {
       report.hazard(crash("grading was interrupted", null));
     }
     if (!report.workerReusable()) {
-      replaceWorker(request.classpath(), usesLincheck(request));
+      replaceWorker(request.classpath(), kindFor(request));
     }
     return report.build(since(start));
   }
@@ -189,13 +189,13 @@ public final class Grading implements AutoCloseable {
     return new Hazard(Hazard.Kind.WORKER_CRASH, summary, test, List.of());
   }
 
-  private WorkerProcess ensureWorker(List<Path> classpath, boolean forLincheck) throws IOException {
-    if (worker != null && worker.forLincheck() != forLincheck) {
+  private WorkerProcess ensureWorker(List<Path> classpath, WorkerKind kind) throws IOException {
+    if (worker != null && !worker.kind().equals(kind)) {
       discardWorker();
     }
     if (worker == null || !worker.alive()) {
       discardWorker();
-      worker = WorkerProcess.start(settings, classpath, forLincheck);
+      worker = WorkerProcess.start(settings, classpath, kind);
       LOG.log(Level.DEBUG, "started grading worker {0}", worker.pid());
     }
     return worker;
@@ -205,19 +205,24 @@ public final class Grading implements AutoCloseable {
    * Retires a worker that hung, exited or was tainted, and starts its successor at once: in watch
    * mode it warms up while the learner edits; after a one-shot check, close() ends it unborn.
    */
-  private void replaceWorker(List<Path> classpath, boolean forLincheck) {
+  private void replaceWorker(List<Path> classpath, WorkerKind kind) {
     discardWorker();
     try {
-      ensureWorker(classpath, forLincheck);
+      ensureWorker(classpath, kind);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "could not start a replacement grading worker", e);
     }
   }
 
-  /** Lincheck needs a worker of its own kind (see {@link WorkerProcess#start}). */
-  private static boolean usesLincheck(GradeRequest request) {
-    return request.graderSources().stream()
-        .anyMatch(s -> s.content().contains("org.jetbrains.lincheck"));
+  /**
+   * Lincheck needs a worker of its own kind (see {@link WorkerProcess#start}); some exercises ask
+   * for the optimizing compiler.
+   */
+  private static WorkerKind kindFor(GradeRequest request) {
+    boolean lincheck =
+        request.graderSources().stream()
+            .anyMatch(s -> s.content().contains("org.jetbrains.lincheck"));
+    return new WorkerKind(lincheck, request.fullJit());
   }
 
   private void discardWorker() {

@@ -23,14 +23,14 @@ final class WorkerProcess implements AutoCloseable {
   private static final int STDERR_KEEP = 16 * 1024;
 
   private final Process process;
-  private final boolean forLincheck;
+  private final WorkerKind kind;
   private final Writer requests;
   private final BlockingQueue<WorkerMessage> messages = new LinkedBlockingQueue<>();
   private final StringBuilder stderr = new StringBuilder();
 
-  private WorkerProcess(Process process, boolean forLincheck) {
+  private WorkerProcess(Process process, WorkerKind kind) {
     this.process = process;
-    this.forLincheck = forLincheck;
+    this.kind = kind;
     this.requests =
         new BufferedWriter(
             new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
@@ -39,21 +39,20 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   /**
-   * @param forLincheck start the kind of worker Lincheck can run in: its own system class loader
+   * @param kind for Lincheck, the kind of worker Lincheck can run in: its own system class loader
    *     (which sees the submission) and a Java agent attached at run time. That worker cannot use
    *     the AOT cache (the JVM does not archive for a custom system loader), so it is started only
    *     for graders that use Lincheck.
    */
-  static WorkerProcess start(
-      WorkerSettings settings, List<Path> requestClasspath, boolean forLincheck)
+  static WorkerProcess start(WorkerSettings settings, List<Path> requestClasspath, WorkerKind kind)
       throws IOException {
     Set<String> classpath = new LinkedHashSet<>();
     settings.workerClasspath().forEach(path -> classpath.add(path.toString()));
     requestClasspath.forEach(path -> classpath.add(path.toString()));
     List<String> command = new ArrayList<>();
     command.add(settings.javaExecutable().toString());
-    command.addAll(settings.jvmOptions());
-    if (forLincheck) {
+    command.addAll(kind.adapt(settings.jvmOptions()));
+    if (kind.lincheck()) {
       command.add("-Djava.system.class.loader=" + WorkerSystemLoader.class.getName());
       command.add("-XX:+EnableDynamicAgentLoading");
       command.add("-Djdk.attach.allowAttachSelf=true");
@@ -64,11 +63,11 @@ final class WorkerProcess implements AutoCloseable {
     command.add(String.join(File.pathSeparator, classpath));
     command.add(GradingWorker.class.getName());
     command.add(Integer.toString(settings.outputCapBytes()));
-    return new WorkerProcess(new ProcessBuilder(command).start(), forLincheck);
+    return new WorkerProcess(new ProcessBuilder(command).start(), kind);
   }
 
-  boolean forLincheck() {
-    return forLincheck;
+  WorkerKind kind() {
+    return kind;
   }
 
   long pid() {

@@ -43,7 +43,8 @@ public enum Submission {
           sources,
           List.of(graderSource),
           session.course().topicClasspath(topic),
-          exercise.timeLimit());
+          exercise.timeLimit(),
+          exercise.fullJit());
     } catch (NoSuchFileException e) {
       throw new CourseException(
           e.getFile()
