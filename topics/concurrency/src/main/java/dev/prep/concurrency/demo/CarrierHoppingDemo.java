@@ -142,7 +142,8 @@ public final class CarrierHoppingDemo {
     CountDownLatch parked = new CountDownLatch(1);
     CountDownLatch occupied = new CountDownLatch(1);
     CountDownLatch resumed = new CountDownLatch(1);
-    CountDownLatch released = new CountDownLatch(1); // counted down whether or not an occupier landed
+    // counted down whether or not an occupier landed
+    CountDownLatch released = new CountDownLatch(1);
 
     Thread hopper =
         Thread.ofVirtual()
