@@ -22,6 +22,12 @@ final class DemoCommand implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "<name>")
   String name;
 
+  @Parameters(
+      index = "2..*",
+      paramLabel = "<arg>",
+      description = "Arguments for the demo, after --, e.g. prep demo gc marking -- --svg frames")
+  List<String> args = List.of();
+
   @Override
   public Integer call() {
     var p = new Printer(spec);
@@ -42,11 +48,18 @@ final class DemoCommand implements Callable<Integer> {
                                     + topic.id()
                                     + Course.didYouMean(
                                         name, topic.demos().stream().map(Demo::name).toList()))));
+    if (!args.isEmpty() && name == null) {
+      throw new CourseException(
+          "arguments go to one demo: name it, e.g. prep demo "
+              + topic.id()
+              + " <name> -- "
+              + String.join(" ", args));
+    }
     var classpath = course.topicClasspath(topic);
     int worst = PrepCommand.OK;
     for (Demo d : demos) {
       p.line("@|faint ── prep demo %s %s ──|@", topic.id(), d.name());
-      int code = ChildJvm.run(d.jvmOptions(), classpath, d.className(), List.of());
+      int code = ChildJvm.run(d.jvmOptions(), classpath, d.className(), args);
       if (code != 0) {
         p.error("demo " + d.name() + " exited with status " + code);
         worst = PrepCommand.FAILED;
