@@ -1,5 +1,6 @@
 package dev.prep.concurrency.demo;
 
+import dev.prep.support.Machine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.prep.concurrency.demo;
 
+import dev.prep.support.Machine;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;

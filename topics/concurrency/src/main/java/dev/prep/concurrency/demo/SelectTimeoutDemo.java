@@ -1,5 +1,6 @@
 package dev.prep.concurrency.demo;
 
+import dev.prep.support.Machine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

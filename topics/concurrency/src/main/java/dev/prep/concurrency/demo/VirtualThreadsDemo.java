@@ -1,6 +1,7 @@
 package dev.prep.concurrency.demo;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.prep.support.Machine;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -2,6 +2,7 @@ package dev.prep.concurrency.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prep.support.DemoOutput;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;

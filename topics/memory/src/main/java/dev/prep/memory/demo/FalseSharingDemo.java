@@ -1,5 +1,6 @@
 package dev.prep.memory.demo;
 
+import dev.prep.support.Machine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.management.ManagementFactory;

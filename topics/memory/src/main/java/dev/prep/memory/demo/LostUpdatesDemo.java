@@ -1,5 +1,6 @@
 package dev.prep.memory.demo;
 
+import dev.prep.support.Machine;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;

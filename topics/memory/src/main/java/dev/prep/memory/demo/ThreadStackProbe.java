@@ -1,5 +1,6 @@
 package dev.prep.memory.demo;
 
+import dev.prep.support.ProbeJvm;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.prep.memory.demo;
 
+import dev.prep.support.Machine;
+import dev.prep.support.ProbeJvm;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.prep.memory.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prep.support.DemoOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.prep.slices.demo;
 
 import dev.prep.slices.AppendCaps;
+import dev.prep.support.Machine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,6 +2,7 @@ package dev.prep.slices.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prep.support.DemoOutput;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class DemosTest {
 
   @Test
   @DisplayName("growth-table shows Go's real []int caps beside ArrayList's observed 1.5x growth")
-  void growthTable() throws Exception {
+  void growthTable() throws Throwable {
     String out = DemoOutput.of(GrowthTableDemo::main);
     assertThat(out.lines().findFirst()).hasValue("== Go's append growth beside ArrayList's ==");
     assertThat(out).contains("Watch:", "go version go1.19.8", "JDK ", " cores");
@@ -23,7 +24,7 @@ class DemosTest {
 
   @Test
   @DisplayName("aliasing shows a[2] overwritten through b, and a[:2:2] preventing it")
-  void aliasing() throws Exception {
+  void aliasing() throws Throwable {
     String out = DemoOutput.of(AliasingDemo::main);
     assertThat(out.lines().findFirst())
         .hasValue("== The aliasing surprise: append through a reslice ==");
@@ -37,7 +38,7 @@ class DemosTest {
 
   @Test
   @DisplayName("spare-capacity prices unused slots for Go and ArrayList, then trims")
-  void spareCapacity() throws Exception {
+  void spareCapacity() throws Throwable {
     String out = DemoOutput.of(SpareCapacityDemo::main);
     assertThat(out.lines().findFirst()).hasValue("== The memory cost of spare capacity ==");
     assertThat(out).contains("Watch:", "JDK ", " cores");

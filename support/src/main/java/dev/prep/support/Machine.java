@@ -1,4 +1,4 @@
-package dev.prep.memory.demo;
+package dev.prep.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** The line a machine-dependent demo prints so its output can be compared fairly. */
-final class Machine {
+public final class Machine {
 
   private Machine() {}
 
   /** For example {@code "JDK 25.0.3+9-LTS (Eclipse Adoptium), 2 cores, Linux amd64"}. */
-  static String describe() {
+  public static String describe() {
     return "JDK %s (%s), %d cores, %s %s"
         .formatted(
             Runtime.version(),
@@ -22,12 +22,12 @@ final class Machine {
   }
 
   /** {@link #describe()} plus the CPU model where Linux names it: races depend on the chip. */
-  static String describeWithCpu() {
+  public static String describeWithCpu() {
     return describe() + cpuModel().map(m -> ", " + m).orElse("");
   }
 
   /** The "model name" line of /proc/cpuinfo, or empty where there is none. */
-  static Optional<String> cpuModel() {
+  public static Optional<String> cpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
           .filter(line -> line.startsWith("model name"))
@@ -39,7 +39,7 @@ final class Machine {
   }
 
   /** The L1 data cache's line size in bytes as Linux reports it, or empty. */
-  static Optional<Integer> cacheLineBytes() {
+  public static Optional<Integer> cacheLineBytes() {
     Path size = Path.of("/sys/devices/system/cpu/cpu0/cache/index0/coherency_line_size");
     try {
       return Optional.of(Integer.parseInt(Files.readString(size).strip()));
