@@ -41,13 +41,55 @@ public final class Interleavings {
   public record Failure(Scenario scenario, List<String> trace, String problem) {
     @Override
     public String toString() {
-      return scenario.name()
-          + ": "
-          + problem
-          + "\n  after: start, "
-          + String.join(", ", trace)
-          + ", terminate";
+      return scenario.name() + ": " + problem + "\n  after: start, " + String.join(", ", trace);
     }
+  }
+
+  /**
+   * A failure told for a person: what broke, the steps, and the heap drawn after the last step (and
+   * at mark termination when that is where it broke), then {@code advice}. Replays the failing
+   * interleaving with a fresh collector from {@code collectorFor}.
+   */
+  public static String explain(
+      Failure failure, Function<Heap, Collector> collectorFor, String advice) {
+    var gc = collectorFor.apply(Heap.parse(failure.scenario().heap()));
+    var out = new StringBuilder();
+    boolean atTermination =
+        !failure.trace().isEmpty() && failure.trace().getLast().equals(TERMINATE);
+    out.append("In scenario '")
+        .append(failure.scenario().name())
+        .append("': ")
+        .append(failure.problem())
+        .append("\n  steps: start, ")
+        .append(String.join(", ", failure.trace()))
+        .append("\n\n");
+    try {
+      gc.start();
+      for (String step : failure.trace()) {
+        if (step.equals(TERMINATE)) {
+          break; // drawn below, after the heap as the last step left it
+        } else if (step.equals("mark")) {
+          gc.markObject();
+        } else if (step.startsWith("scan ")) {
+          gc.scanStack(step.substring(5));
+        } else {
+          gc.run(Op.parse(step));
+        }
+      }
+      out.append("The heap after the last step (○ white, ◐ grey, ● black):\n")
+          .append(HeapView.text(gc.heap()).strip().indent(2));
+      if (atTermination) {
+        gc.terminate();
+        out.append("and at mark termination, where white means freed:\n")
+            .append(HeapView.text(gc.heap()).strip().indent(2));
+      }
+    } catch (RuntimeException e) {
+      out.append("Replaying it stopped at: ")
+          .append(e.getMessage())
+          .append("\n")
+          .append(HeapView.text(gc.heap()).strip().indent(2));
+    }
+    return out.append("\n").append(advice).toString();
   }
 
   /**
@@ -82,6 +124,7 @@ public final class Interleavings {
         state.maxFloating);
   }
 
+  private static final String TERMINATE = "terminate";
   private static final int MARK = -1;
   private static final int SCAN = -2;
 
@@ -198,6 +241,7 @@ public final class Interleavings {
     private void finish(Replay replay) {
       count++;
       var collector = replay.collector;
+      replay.trace.add(TERMINATE); // what goes wrong from here on goes wrong at termination
       try {
         collector.terminate();
       } catch (IllegalStateException e) {

@@ -93,4 +93,35 @@ class InterleavingsTest {
     assertThat(report.minFloatingGarbage()).isEqualTo(min);
     assertThat(report.maxFloatingGarbage()).isEqualTo(max);
   }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("explain replays a failure and draws the heap where C was lost")
+  void explain() {
+    java.util.function.Function<Heap, Collector> none = h -> Collector.of(h, Barrier.NONE);
+    var failure =
+        Interleavings.explore(Scenarios.HIDE_BEHIND_BLACK, none, Invariant.NONE)
+            .failure()
+            .orElseThrow();
+
+    String text = Interleavings.explain(failure, none, "Try a barrier.");
+
+    assertThat(text)
+        .startsWith("In scenario 'hide behind a black object': reachable but white")
+        .contains("steps: start, mark, g1: x = B.0", "and at mark termination", "C ○")
+        .endsWith("Try a barrier.");
+  }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("RecordingGc logs what a barrier asks, in order")
+  void recordingGc() {
+    var gc = new RecordingGc(true).with(Slot.parse("A.0"), "B");
+
+    Barrier.HYBRID.writePointer(gc, Slot.parse("A.0"), "C");
+
+    assertThat(gc.log())
+        .isEqualTo("read A.0 (B), shade B, currentStackIsGrey (true), shade C, store A.0 = C");
+    assertThat(gc.shaded()).containsExactly("B", "C");
+    assertThat(gc.stores()).containsExactly("A.0 = C");
+    assertThat(gc.peek(Slot.parse("A.0"))).isEqualTo("C");
+  }
 }

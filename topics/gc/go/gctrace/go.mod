@@ -1,0 +1,3 @@
+module prep.dev/gctrace
+
+go 1.19
