@@ -140,7 +140,7 @@ class HybridBarrierTest {
             "the colour of C after g2, whose stack is not scanned yet, stored its pointer to C"
                 + " into black A:%n%s%nNothing else will shade C: g2 can now drop its own pointer,"
                 + " and A is never scanned again. Shade ptr while gc.currentStackIsGrey()",
-            Frames.text(frames))
+            Schedule.lastTwo(frames))
         .isEqualTo(Color.GREY);
   }
 
@@ -160,7 +160,7 @@ class HybridBarrierTest {
                 + " local y and cleared A.0:%n%s%nStacks are never rescanned, so B is now hidden"
                 + " on a black stack. Shade the old value of the slot (gc.read before gc.store),"
                 + " whatever the stack's colour",
-            Frames.text(frames))
+            Schedule.lastTwo(frames))
         .isEqualTo(Color.GREY);
   }
 
@@ -197,21 +197,5 @@ class HybridBarrierTest {
 
   private static String nil(String text) {
     return text.equals("nil") ? null : text;
-  }
-
-  /** The heap drawn after the last two frames of a schedule. */
-  static final class Frames {
-    private Frames() {}
-
-    static String text(List<Schedule.Frame> frames) {
-      var out = new StringBuilder();
-      for (var frame : frames.subList(Math.max(0, frames.size() - 2), frames.size())) {
-        out.append("after ")
-            .append(frame.step())
-            .append(" (○ white, ◐ grey, ● black):\n")
-            .append(HeapView.text(frame.heap()).strip().indent(2));
-      }
-      return out.toString().stripTrailing();
-    }
   }
 }

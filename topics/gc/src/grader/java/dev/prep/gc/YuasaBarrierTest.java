@@ -107,7 +107,7 @@ class YuasaBarrierTest {
                 + " that stores first and then shades what the slot holds shades the new value"
                 + " (nil), which is Dijkstra's barrier, and Dijkstra's needs the stacks"
                 + " rescanned. Read the old value before you store.",
-            steps, Frames.text(frames))
+            steps, Schedule.lastTwo(frames))
         .isEmpty();
   }
 
@@ -137,7 +137,7 @@ class YuasaBarrierTest {
     assertThat(gc.lost())
         .as(
             "objects reachable at mark termination but white after %s%n%s",
-            steps, Frames.text(frames))
+            steps, Schedule.lastTwo(frames))
         .isEmpty();
     Set<String> snapshot = new LinkedHashSet<>(gc.reachableAtStart());
     snapshot.addAll(gc.allocatedDuringMarking());
@@ -149,7 +149,7 @@ class YuasaBarrierTest {
                 + " when the cycle began: reachable then (%s) or allocated since (%s). An object"
                 + " unlinked during marking floats until the next cycle; one freed early means"
                 + " the barrier shaded the new pointer instead of the old one",
-            steps, Frames.text(frames), gc.reachableAtStart(), gc.allocatedDuringMarking())
+            steps, Schedule.lastTwo(frames), gc.reachableAtStart(), gc.allocatedDuringMarking())
         .isEqualTo(snapshot);
   }
 
@@ -186,21 +186,5 @@ class YuasaBarrierTest {
       case "TWO_GOROUTINES" -> Scenarios.TWO_GOROUTINES;
       default -> throw new IllegalArgumentException("no scenario " + name);
     };
-  }
-
-  /** The heap drawn after the last two frames of a schedule (the last step and termination). */
-  static final class Frames {
-    private Frames() {}
-
-    static String text(List<Schedule.Frame> frames) {
-      var out = new StringBuilder();
-      for (var frame : frames.subList(Math.max(0, frames.size() - 2), frames.size())) {
-        out.append("after ")
-            .append(frame.step())
-            .append(" (○ white, ◐ grey, ● black):\n")
-            .append(HeapView.text(frame.heap()).strip().indent(2));
-      }
-      return out.toString().stripTrailing();
-    }
   }
 }

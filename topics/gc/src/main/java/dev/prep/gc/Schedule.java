@@ -51,6 +51,21 @@ public final class Schedule {
     return List.copyOf(frames);
   }
 
+  /**
+   * The heap drawn after the last two frames (the last step and what followed it), each headed by
+   * its step: for messages that show where a schedule went wrong.
+   */
+  public static String lastTwo(List<Frame> frames) {
+    var out = new StringBuilder();
+    for (var frame : frames.subList(Math.max(0, frames.size() - 2), frames.size())) {
+      out.append("after ")
+          .append(frame.step())
+          .append(" (○ white, ◐ grey, ● black):\n")
+          .append(HeapView.text(frame.heap()).strip().indent(2));
+    }
+    return out.toString().stripTrailing();
+  }
+
   private static Frame frame(String step, Collector collector, Invariant invariant) {
     return new Frame(step, collector.heap().copy(), invariant.violations(collector.heap()));
   }
