@@ -1,5 +1,7 @@
 package dev.prep.runner.grade;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -61,5 +63,21 @@ final class CompiledClassLoader extends ClassLoader {
       throw new ClassNotFoundException(name);
     }
     return defineClass(name, bytes, 0, bytes.length);
+  }
+
+  /**
+   * Serves the class files this request compiled as resources ({@code dev/prep/x/Y.class}), so a
+   * grader can read the learner's bytecode with {@code java.lang.classfile} to check a habit no run
+   * can show, such as which random generator a class uses.
+   */
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    if (name.endsWith(".class")) {
+      byte[] bytes = classes.get(name.substring(0, name.length() - 6).replace('/', '.'));
+      if (bytes != null) {
+        return new ByteArrayInputStream(bytes);
+      }
+    }
+    return super.getResourceAsStream(name);
   }
 }
