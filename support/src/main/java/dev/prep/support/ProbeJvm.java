@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,11 +53,30 @@ public final class ProbeJvm {
   public static Result run(
       Class<?> probe, List<String> vmOptions, List<String> args, Duration deadline)
       throws IOException, InterruptedException {
+    return run(probe, List.of(), vmOptions, args, deadline);
+  }
+
+  /**
+   * As {@link #run(Class, List, List, Duration)}, with the jars or folders that {@code libraries}
+   * were loaded from added to the child's class path: a probe that needs a library (BouncyCastle,
+   * say) names one class from each jar it uses.
+   */
+  public static Result run(
+      Class<?> probe,
+      List<Class<?>> libraries,
+      List<String> vmOptions,
+      List<String> args,
+      Duration deadline)
+      throws IOException, InterruptedException {
+    Set<String> classPath = new LinkedHashSet<>();
+    classPath.add(classesOf(probe));
+    classPath.add(classesOf(ProbeJvm.class));
+    libraries.forEach(library -> classPath.add(classesOf(library)));
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(vmOptions);
     command.add("-cp");
-    command.add(classesOf(probe) + File.pathSeparator + classesOf(ProbeJvm.class));
+    command.add(String.join(File.pathSeparator, classPath));
     command.add(probe.getName());
     command.addAll(args);
     // output goes to a file, not a pipe: a chatty child can never block on a full pipe buffer
