@@ -105,10 +105,7 @@ final class GraderRun {
         return false;
       }
     }
-    discovery.configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false");
-    discovery.configurationParameter(
-        "junit.jupiter.testmethod.order.default", SourceMethodOrder.class.getName());
-    var plan = launcher.discover(discovery.build());
+    var plan = launcher.discover(configured(discovery).build());
     var current =
         new ResultListener(plan, sourceOrder, channel, capture, new FailureDescriber(frames));
     current.noteExistingThreads();
@@ -132,6 +129,20 @@ final class GraderRun {
     }
     channel.send(new WorkerMessage.Done(millis(start), leftovers != null, null));
     return leftovers != null;
+  }
+
+  /**
+   * The configuration every run in the worker shares, the warm-up's included. jqwik's engine is on
+   * the worker's class path whenever a built topic uses it, so it takes part in every run; an empty
+   * {@code jqwik.database} keeps it from writing {@code .jqwik-database} into the directory prep
+   * was started from.
+   */
+  static LauncherDiscoveryRequestBuilder configured(LauncherDiscoveryRequestBuilder request) {
+    return request
+        .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+        .configurationParameter(
+            "junit.jupiter.testmethod.order.default", SourceMethodOrder.class.getName())
+        .configurationParameter("jqwik.database", "");
   }
 
   /** JUnit rethrows OutOfMemoryError; by now the learner's objects are unreachable again. */

@@ -129,8 +129,9 @@ public final class GradingWorker {
       var loader = new CompiledClassLoader(warm.classes(), new SourceOrder(List.of()), libraries);
       try {
         launcher.execute(
-            LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClass(loader.loadClass("WarmUpTest")))
+            GraderRun.configured(
+                    LauncherDiscoveryRequestBuilder.request()
+                        .selectors(DiscoverySelectors.selectClass(loader.loadClass("WarmUpTest"))))
                 .build());
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException("warm-up class vanished", e);
