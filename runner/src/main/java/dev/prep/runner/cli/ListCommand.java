@@ -1,6 +1,10 @@
 package dev.prep.runner.cli;
 
 import dev.prep.runner.course.Topic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,9 +34,14 @@ final class ListCommand implements Callable<Integer> {
     for (Topic t : topics) {
       p.line("@|bold %s|@ — %s", t.title(), t.summary());
       p.line("  @|underline notebooks|@  (prep read %s <name>)", t.id());
+      int width = t.notebooks().stream().mapToInt(n -> n.id().length()).max().orElse(0);
       for (var n : t.notebooks()) {
         boolean read = progress.notebooksRead().containsKey(t.id() + "/" + n.id());
-        p.line("    " + (read ? "@|green ✓|@" : " ") + " %-28s %s", n.id(), read ? "read" : "");
+        p.line(
+            "    " + (read ? "@|green ✓|@" : " ") + " %-" + width + "s  %s%s",
+            n.id(),
+            heading(course.root().resolve(n.path())),
+            read ? "  (read)" : "");
       }
       p.line("  @|underline demos|@  (prep demo %s <name>)", t.id());
       for (var d : t.demos()) {
@@ -54,6 +63,22 @@ final class ListCommand implements Callable<Integer> {
             e.title());
       }
       p.line("");
+    }
+  }
+
+  /**
+   * A notebook's title: its first {@code # } heading without the {@code NN · } prefix, or nothing
+   * if the file has none or cannot be read (the listing never fails on one notebook).
+   */
+  static String heading(Path notebook) {
+    try (var lines = Files.lines(notebook)) {
+      return lines
+          .filter(line -> line.startsWith("# "))
+          .findFirst()
+          .map(line -> line.substring(2).replaceFirst("^\\d+\\s*·\\s*", "").strip())
+          .orElse("");
+    } catch (IOException | UncheckedIOException e) {
+      return "";
     }
   }
 }
