@@ -7,6 +7,7 @@ import dev.prep.network.arq.ArqReceiver;
 import dev.prep.network.arq.ArqSender;
 import dev.prep.network.arq.TransferHarness;
 import dev.prep.network.arq.TransferHarness.Report;
+import dev.prep.network.arq.TransferHarness.ResendTally;
 import dev.prep.network.arq.TransferHarness.Rules;
 import dev.prep.network.arq.TransferHarness.Scenario;
 import dev.prep.network.sim.Context;
@@ -268,27 +269,19 @@ class GoBackNTest {
   @Tag("task:4")
   @DisplayName("retransmissions stay within 1.5 times the course's Go-Back-N on the same 50 seeds")
   void retransmissionsBounded() {
-    long mine = 0;
-    long ours = 0;
-    long worstSeed = -1;
-    long worstExcess = Long.MIN_VALUE;
-    for (long seed = 1; seed <= 50; seed++) {
-      long m = learnerPair(lossy(seed), 8, 60_000).retransmissions();
-      long o = reference(lossy(seed), 8, 60_000).retransmissions();
-      mine += m;
-      ours += o;
-      if (m - o > worstExcess) {
-        worstExcess = m - o;
-        worstSeed = seed;
-      }
-    }
-    assertThat(mine)
+    var t =
+        ResendTally.over(
+            1,
+            50,
+            seed -> learnerPair(lossy(seed), 8, 60_000),
+            seed -> reference(lossy(seed), 8, 60_000));
+    assertThat(t.mine())
         .as(
             "over 50 seeds your Go-Back-N resent %d packets, the course's %d (worst: seed %d, %d"
                 + " more). Resend only [base, nextSeq) on a timeout, restart the timer when base"
                 + " moves, and ignore ACKs that do not move base",
-            mine, ours, worstSeed, worstExcess)
-        .isLessThanOrEqualTo(ours * 3 / 2 + 20);
+            t.mine(), t.ours(), t.worstSeed(), t.worstExcess())
+        .isLessThanOrEqualTo(t.ours() * 3 / 2 + 20);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.prep.network.arq.ArqReceiver;
 import dev.prep.network.arq.ArqSender;
 import dev.prep.network.arq.TransferHarness;
 import dev.prep.network.arq.TransferHarness.Report;
+import dev.prep.network.arq.TransferHarness.ResendTally;
 import dev.prep.network.arq.TransferHarness.Rules;
 import dev.prep.network.arq.TransferHarness.Scenario;
 import dev.prep.network.sim.Context;
@@ -346,27 +347,19 @@ class SelectiveRepeatTest {
   @Tag("task:6")
   @DisplayName("retransmissions stay within 1.25 times the course's Selective Repeat on 50 seeds")
   void retransmissionsBounded() {
-    long mine = 0;
-    long ours = 0;
-    long worstSeed = -1;
-    long worstExcess = Long.MIN_VALUE;
-    for (long seed = 1; seed <= 50; seed++) {
-      long m = learnerPair(lossy(seed, 0.2), 8, 1024, RTO).retransmissions();
-      long o = reference(lossy(seed, 0.2), 8, 1024, RTO).retransmissions();
-      mine += m;
-      ours += o;
-      if (m - o > worstExcess) {
-        worstExcess = m - o;
-        worstSeed = seed;
-      }
-    }
-    assertThat(mine)
+    var t =
+        ResendTally.over(
+            1,
+            50,
+            seed -> learnerPair(lossy(seed, 0.2), 8, 1024, RTO),
+            seed -> reference(lossy(seed, 0.2), 8, 1024, RTO));
+    assertThat(t.mine())
         .as(
             "over 50 seeds your Selective Repeat resent %d packets, the course's %d (worst: seed"
                 + " %d, %d more). On a timeout resend only that packet, and cancel a packet's"
                 + " timer as soon as its ACK arrives",
-            mine, ours, worstSeed, worstExcess)
-        .isLessThanOrEqualTo(ours * 5 / 4 + 10);
+            t.mine(), t.ours(), t.worstSeed(), t.worstExcess())
+        .isLessThanOrEqualTo(t.ours() * 5 / 4 + 10);
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * Runs one transfer of numbered messages from a sender to a receiver over the simulator and checks
@@ -114,6 +115,39 @@ public final class TransferHarness {
     /** True if no rule was broken and the transfer completed. */
     public boolean ok() {
       return violation == null && completed;
+    }
+  }
+
+  /**
+   * Resends over a range of seeds, a learner's protocol against the course's on the same seeds, and
+   * the seed where the learner's resent the most more than the course's: what a grader needs to say
+   * "within 1.5 times ours" and name the seed to look at.
+   *
+   * @param mine the learner's resends summed over the seeds
+   * @param ours the course's resends summed over the same seeds
+   * @param worstSeed the seed where {@code mine - ours} was largest
+   * @param worstExcess that difference (negative if the learner resent less on every seed)
+   */
+  public record ResendTally(long mine, long ours, long worstSeed, long worstExcess) {
+
+    /** Runs both protocols on every seed from {@code first} to {@code last}, inclusive. */
+    public static ResendTally over(
+        long first, long last, LongFunction<Report> learner, LongFunction<Report> course) {
+      long mine = 0;
+      long ours = 0;
+      long worstSeed = -1;
+      long worstExcess = Long.MIN_VALUE;
+      for (long seed = first; seed <= last; seed++) {
+        long m = learner.apply(seed).retransmissions();
+        long o = course.apply(seed).retransmissions();
+        mine += m;
+        ours += o;
+        if (m - o > worstExcess) {
+          worstExcess = m - o;
+          worstSeed = seed;
+        }
+      }
+      return new ResendTally(mine, ours, worstSeed, worstExcess);
     }
   }
 
