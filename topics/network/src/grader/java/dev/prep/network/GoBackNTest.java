@@ -3,8 +3,6 @@ package dev.prep.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prep.network.arq.ArqConfig;
-import dev.prep.network.arq.ArqReceiver;
-import dev.prep.network.arq.ArqSender;
 import dev.prep.network.arq.TransferHarness;
 import dev.prep.network.arq.TransferHarness.Report;
 import dev.prep.network.arq.TransferHarness.ResendTally;
@@ -19,7 +17,6 @@ import dev.prep.network.sim.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -132,9 +129,8 @@ class GoBackNTest {
   /** The learner's sender with the course's Go-Back-N receiver. */
   private static Report learnerSender(Scenario s, int window, long rto) {
     var sender = new GoBackNSender(s.messages(), window, rto);
-    var config = ArqConfig.goBackN(window, rto);
-    return TransferHarness.run(
-        s, Rules.of(config), sender, sender::isDone, app -> new ArqReceiver(config, app));
+    return TransferHarness.runWithCourseReceiver(
+        s, ArqConfig.goBackN(window, rto), sender, sender::isDone);
   }
 
   /** The learner's sender and receiver. */
@@ -146,18 +142,7 @@ class GoBackNTest {
 
   /** The course's Go-Back-N on the same scenario. */
   private static Report reference(Scenario s, int window, long rto) {
-    var config = ArqConfig.goBackN(window, rto);
-    var sender = new ArqSender(config, s.messages(), GoBackNSender.PACKET_BYTES);
-    return TransferHarness.run(
-        s, Rules.of(config), sender, sender::isDone, app -> new ArqReceiver(config, app));
-  }
-
-  /** The DATA sends as {@code time:seq}, e.g. {@code 0.000:0 0.000:1 70.000:2}. */
-  private static String sends(Report r) {
-    return r.trace().events(TraceEvent.Type.SEND).stream()
-        .filter(e -> e.packet().isData())
-        .map(e -> TraceEvent.millis(e.timeMicros()) + ":" + e.packet().seq())
-        .collect(Collectors.joining(" "));
+    return TransferHarness.runCourse(s, ArqConfig.goBackN(window, rto), GoBackNSender.PACKET_BYTES);
   }
 
   @Test
@@ -165,11 +150,11 @@ class GoBackNTest {
   @DisplayName("start sends exactly the first window of packets")
   void startFillsTheWindow() {
     var report = learnerSender(scenario(10, data(), ack()), 4, RTO);
-    assertThat(sends(report))
+    assertThat(report.dataSendTimeline())
         .as(
             "with a window of 4, the sender should send seq 0, 1, 2, 3 at t = 0 and nothing more"
                 + " until an ACK arrives at t = 20 ms; its sends (time ms:seq) were %s",
-            sends(report))
+            report.dataSendTimeline())
         .startsWith("0.000:0 0.000:1 0.000:2 0.000:3 20.000:4");
   }
 
@@ -202,14 +187,14 @@ class GoBackNTest {
     var s = scenario(10, data().withDrops(2), ack());
     var expected = reference(s, 4, RTO);
     var report = learnerSender(s, 4, RTO);
-    assertThat(sends(report))
+    assertThat(report.dataSendTimeline())
         .as(
             "packet seq 2 is lost. The ACKs for 0 and 1 arrive at 20 ms (the timer restarts: due"
                 + " at 70 ms) and the sender sends 4 and 5; 3, 4 and 5 arrive out of order and"
                 + " only repeat ACK 2. At 70 ms the timer fires and the sender resends 2, 3, 4, 5."
                 + "%nexpected sends (ms:seq): %s%nyour sends:              %s",
-            sends(expected), sends(report))
-        .isEqualTo(sends(expected));
+            expected.dataSendTimeline(), report.dataSendTimeline())
+        .isEqualTo(expected.dataSendTimeline());
     assertThat(report.violation()).isNull();
   }
 
@@ -220,14 +205,14 @@ class GoBackNTest {
     var s = scenario(10, data(), ack().withDrops(0, 1, 2));
     var expected = reference(s, 4, RTO);
     var report = learnerSender(s, 4, RTO);
-    assertThat(sends(report))
+    assertThat(report.dataSendTimeline())
         .as(
             "the ACKs 1, 2 and 3 are lost; ACK 4 arrives at 20 ms and acknowledges 0..3 at once:"
                 + " base jumps to 4 and the sender sends 4..7, resending nothing (ACK number a"
                 + " means every index below a has arrived)."
                 + "%nexpected sends (ms:seq): %s%nyour sends:              %s",
-            sends(expected), sends(report))
-        .isEqualTo(sends(expected));
+            expected.dataSendTimeline(), report.dataSendTimeline())
+        .isEqualTo(expected.dataSendTimeline());
   }
 
   private static Scenario lossy(long seed) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.prep.network.arq.ArqConfig;
-import dev.prep.network.arq.ArqReceiver;
-import dev.prep.network.arq.ArqSender;
 import dev.prep.network.arq.TransferHarness;
 import dev.prep.network.arq.TransferHarness.Report;
 import dev.prep.network.arq.TransferHarness.ResendTally;
@@ -196,9 +194,8 @@ class SelectiveRepeatTest {
 
   private static Report learnerSender(Scenario s, int window, int space, long rto) {
     var sender = new SelectiveRepeatSender(s.messages(), window, space, rto);
-    var config = config(window, space, rto);
-    return TransferHarness.run(
-        s, Rules.of(config), sender, sender::isDone, app -> new ArqReceiver(config, app));
+    return TransferHarness.runWithCourseReceiver(
+        s, config(window, space, rto), sender, sender::isDone);
   }
 
   private static Report learnerPair(Scenario s, int window, int space, long rto) {
@@ -212,17 +209,8 @@ class SelectiveRepeatTest {
   }
 
   private static Report reference(Scenario s, int window, int space, long rto) {
-    var config = config(window, space, rto);
-    var sender = new ArqSender(config, s.messages(), SelectiveRepeatSender.PACKET_BYTES);
-    return TransferHarness.run(
-        s, Rules.of(config), sender, sender::isDone, app -> new ArqReceiver(config, app));
-  }
-
-  private static String sends(Report r) {
-    return r.trace().events(TraceEvent.Type.SEND).stream()
-        .filter(e -> e.packet().isData())
-        .map(e -> TraceEvent.millis(e.timeMicros()) + ":" + e.packet().seq())
-        .collect(Collectors.joining(" "));
+    return TransferHarness.runCourse(
+        s, config(window, space, rto), SelectiveRepeatSender.PACKET_BYTES);
   }
 
   @Test
@@ -230,10 +218,10 @@ class SelectiveRepeatTest {
   @DisplayName("on an ideal link the sender fills its window, wraps around and resends nothing")
   void idealLink() {
     var report = learnerSender(scenario(100, data(), ack()), 4, 8, RTO);
-    assertThat(sends(report))
+    assertThat(report.dataSendTimeline())
         .as(
             "window 4: seq 0..3 at t = 0, then one new packet per ACK; your sends were %s",
-            sends(report))
+            report.dataSendTimeline())
         .startsWith(
             "0.000:0 0.000:1 0.000:2 0.000:3 20.000:4 20.000:5 20.000:6 20.000:7" + " 40.000:0");
     assertThat(report.violation()).as("the transfer broke a rule").isNull();
@@ -255,15 +243,15 @@ class SelectiveRepeatTest {
     var s = scenario(12, data().withDrops(2, 5), ack());
     var expected = reference(s, 4, 8, RTO);
     var report = learnerSender(s, 4, 8, RTO);
-    assertThat(sends(report))
+    assertThat(report.dataSendTimeline())
         .as(
             "packets seq 2 and seq 5 are lost. ACKs 0, 1, 3 arrive at 20 ms: base slides to 2,"
                 + " so 4 and 5 go (5's timer is due at 70 ms). At 50 ms the timer of 2 fires and"
                 + " only 2 goes again; at 70 ms only 5 does. Each packet has its own timer and a"
                 + " timeout resends that packet alone."
                 + "%nexpected sends (ms:seq): %s%nyour sends:              %s",
-            sends(expected), sends(report))
-        .isEqualTo(sends(expected));
+            expected.dataSendTimeline(), report.dataSendTimeline())
+        .isEqualTo(expected.dataSendTimeline());
   }
 
   @Test
@@ -289,7 +277,7 @@ class SelectiveRepeatTest {
     assertThat(report.retransmissions())
         .as(
             "the course's Selective Repeat resends %d packets here, yours %d (your sends: %s)",
-            expected.retransmissions(), report.retransmissions(), sends(report))
+            expected.retransmissions(), report.retransmissions(), report.dataSendTimeline())
         .isEqualTo(expected.retransmissions());
   }
 

@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Runs one transfer of numbered messages from a sender to a receiver over the simulator and checks
@@ -116,6 +117,14 @@ public final class TransferHarness {
     public boolean ok() {
       return violation == null && completed;
     }
+
+    /** The DATA sends as {@code time:seq}, oldest first, e.g. {@code 0.000:0 0.000:1 70.000:2}. */
+    public String dataSendTimeline() {
+      return trace.events(TraceEvent.Type.SEND).stream()
+          .filter(e -> e.packet().isData())
+          .map(e -> TraceEvent.millis(e.timeMicros()) + ":" + e.packet().seq())
+          .collect(Collectors.joining(" "));
+    }
   }
 
   /**
@@ -149,6 +158,21 @@ public final class TransferHarness {
       }
       return new ResendTally(mine, ours, worstSeed, worstExcess);
     }
+  }
+
+  /**
+   * The course's own sender and receiver for {@code config} on {@code scenario}: the yardstick the
+   * graders, the demo and the notebook measure against.
+   */
+  public static Report runCourse(Scenario scenario, ArqConfig config, int packetBytes) {
+    var sender = new ArqSender(config, scenario.messages(), packetBytes);
+    return runWithCourseReceiver(scenario, config, sender, sender::isDone);
+  }
+
+  /** Runs {@code sender} against the course's receiver for {@code config}, under its rules. */
+  public static Report runWithCourseReceiver(
+      Scenario scenario, ArqConfig config, Endpoint sender, BooleanSupplier senderDone) {
+    return run(scenario, Rules.of(config), sender, senderDone, app -> new ArqReceiver(config, app));
   }
 
   /**

@@ -1,11 +1,8 @@
 package dev.prep.network.demo;
 
 import dev.prep.network.arq.ArqConfig;
-import dev.prep.network.arq.ArqReceiver;
-import dev.prep.network.arq.ArqSender;
 import dev.prep.network.arq.TransferHarness;
 import dev.prep.network.arq.TransferHarness.Report;
-import dev.prep.network.arq.TransferHarness.Rules;
 import dev.prep.network.arq.TransferHarness.Scenario;
 import dev.prep.network.sim.LinkSpec;
 import java.util.ArrayList;
@@ -89,14 +86,7 @@ public final class ArqTransferDemo {
             .withLoss(loss)
             .withSeed(seed + 1);
     var scenario = Scenario.of(TransferHarness.messages(MESSAGES), data, ack, 600_000_000);
-    var sender = new ArqSender(config, scenario.messages(), PAYLOAD);
-    Report report =
-        TransferHarness.run(
-            scenario,
-            Rules.of(config),
-            sender,
-            sender::isDone,
-            app -> new ArqReceiver(config, app));
+    Report report = TransferHarness.runCourse(scenario, config, PAYLOAD);
     if (!report.ok()) {
       throw new IllegalStateException(config.name() + " failed: " + report.violation());
     }

@@ -40,9 +40,7 @@ class ArqEngineTest {
   }
 
   static TransferHarness.Report run(ArqConfig config, Scenario scenario) {
-    var sender = new ArqSender(config, scenario.messages(), 960);
-    return TransferHarness.run(
-        scenario, Rules.of(config), sender, sender::isDone, app -> new ArqReceiver(config, app));
+    return TransferHarness.runCourse(scenario, config, 960);
   }
 
   @ParameterizedTest(name = "window {0}")
