@@ -1,0 +1,186 @@
+package dev.prep.redis.server;
+
+import java.time.InstantSource;
+import java.util.function.Function;
+
+/**
+ * How a server is set up. Defaults follow redis.conf where Redis has the setting: {@code maxclients
+ * 10000}, {@code client-query-buffer-limit 1gb} (1 MiB before authentication when a password is
+ * set), {@code maxmemory 0} (no limit), {@code hz 10}; the server binds loopback only, which is
+ * Redis's {@code bind 127.0.0.1 -::1} plus protected mode in effect.
+ *
+ * @param bindAddress the address to listen on; loopback unless told otherwise
+ * @param port 0 for any free port
+ * @param requirepass null for none; otherwise clients must AUTH first (NOAUTH otherwise)
+ * @param maxClients connections beyond this get {@code -ERR max number of clients reached} and are
+ *     closed
+ * @param queryBufferLimit bytes a client may have sent and not yet had parsed; beyond it the
+ *     connection is closed
+ * @param maxmemory bytes ({@link Db#usedMemory()}); 0 = no limit
+ * @param eviction what to do over {@code maxmemory}
+ * @param clock the keyspace's clock: a {@link ManualClock} in tests
+ * @param decoders makes each connection's request decoder
+ * @param hz how often per second the server runs its background cycle (active expiry)
+ */
+public record ServerConfig(
+    String bindAddress,
+    int port,
+    String requirepass,
+    int maxClients,
+    long queryBufferLimit,
+    long maxmemory,
+    EvictionStrategy eviction,
+    InstantSource clock,
+    Function<Client, RequestDecoder> decoders,
+    int hz) {
+
+  public static final int DEFAULT_MAX_CLIENTS = 10_000;
+  public static final long DEFAULT_QUERY_BUFFER_LIMIT = 1L << 30;
+
+  /** Redis lets an unauthenticated client buffer at most 1 MiB ({@code networking.c}). */
+  public static final long UNAUTHENTICATED_QUERY_BUFFER_LIMIT = 1L << 20;
+
+  /**
+   * Loopback, a free port, no password, Redis's limits, no maxmemory, the system clock, the given
+   * decoders.
+   */
+  public static ServerConfig defaults(Function<Client, RequestDecoder> decoders) {
+    return new ServerConfig(
+        "127.0.0.1",
+        0,
+        null,
+        DEFAULT_MAX_CLIENTS,
+        DEFAULT_QUERY_BUFFER_LIMIT,
+        0,
+        EvictionStrategy.NO_EVICTION,
+        InstantSource.system(),
+        decoders,
+        10);
+  }
+
+  public ServerConfig withPort(int port) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        requirepass,
+        maxClients,
+        queryBufferLimit,
+        maxmemory,
+        eviction,
+        clock,
+        decoders,
+        hz);
+  }
+
+  public ServerConfig withBindAddress(String address) {
+    return new ServerConfig(
+        address,
+        port,
+        requirepass,
+        maxClients,
+        queryBufferLimit,
+        maxmemory,
+        eviction,
+        clock,
+        decoders,
+        hz);
+  }
+
+  public ServerConfig withRequirepass(String password) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        password,
+        maxClients,
+        queryBufferLimit,
+        maxmemory,
+        eviction,
+        clock,
+        decoders,
+        hz);
+  }
+
+  public ServerConfig withMaxClients(int max) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        requirepass,
+        max,
+        queryBufferLimit,
+        maxmemory,
+        eviction,
+        clock,
+        decoders,
+        hz);
+  }
+
+  public ServerConfig withQueryBufferLimit(long limit) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        requirepass,
+        maxClients,
+        limit,
+        maxmemory,
+        eviction,
+        clock,
+        decoders,
+        hz);
+  }
+
+  public ServerConfig withMaxmemory(long bytes, EvictionStrategy strategy) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        requirepass,
+        maxClients,
+        queryBufferLimit,
+        bytes,
+        strategy,
+        clock,
+        decoders,
+        hz);
+  }
+
+  public ServerConfig withClock(InstantSource c) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        requirepass,
+        maxClients,
+        queryBufferLimit,
+        maxmemory,
+        eviction,
+        c,
+        decoders,
+        hz);
+  }
+
+  public ServerConfig withDecoders(Function<Client, RequestDecoder> d) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        requirepass,
+        maxClients,
+        queryBufferLimit,
+        maxmemory,
+        eviction,
+        clock,
+        d,
+        hz);
+  }
+
+  public ServerConfig withHz(int h) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        requirepass,
+        maxClients,
+        queryBufferLimit,
+        maxmemory,
+        eviction,
+        clock,
+        decoders,
+        h);
+  }
+}
