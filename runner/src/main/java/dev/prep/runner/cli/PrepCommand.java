@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       VerifyCommand.class,
       ReplCommand.class,
       BenchCommand.class,
+      RedisServerCommand.class,
       CompletionCommand.class,
       DevCommand.class,
       CommandLine.HelpCommand.class

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Command names to code, with Redis's arity rule, and the checks Redis's {@code processCommand}
  * runs before a command (redis/redis {@code src/server.c}), in its order: unknown command, wrong
- * number of arguments, authentication, MULTI queueing, then {@code maxmemory}.
+ * number of arguments, authentication, {@code maxmemory}, then MULTI queueing.
  *
  * <p>Arity as in Redis's command table: a positive arity is the exact argument count including the
  * name ({@code GET key} is 2); a negative one is a minimum ({@code SET} is -3: at least 3).
@@ -115,13 +115,18 @@ public final class CommandTable {
         && !NO_AUTH.contains(name)) {
       return Replies.NOAUTH;
     }
-    if (session.inMulti() && !NOT_QUEUED.contains(name)) {
+    // Inside MULTI every command but EXEC, DISCARD, QUIT and RESET is refused over maxmemory, reads
+    // too, since queueing itself takes memory (server.c processCommand; checked on 7.0.15).
+    boolean queueing = session.inMulti() && !NOT_QUEUED.contains(name);
+    if (config.maxmemory() > 0
+        && (DENY_OOM.contains(name) || queueing)
+        && !config.eviction().freeMemoryIfNeeded(session.db(), config.maxmemory())) {
+      if (session.inMulti()) session.markQueueFailed();
+      return Replies.OOM;
+    }
+    if (queueing) {
       session.queue(args);
       return RespValue.simple("QUEUED");
-    }
-    if (config.maxmemory() > 0 && DENY_OOM.contains(name)) {
-      if (!config.eviction().freeMemoryIfNeeded(session.db(), config.maxmemory()))
-        return Replies.OOM;
     }
     return entry.command().execute(session, args);
   }

@@ -96,11 +96,12 @@ public final class Db {
 
   /**
    * Deletes the key if its deadline has passed; returns true if it did. Every read calls this
-   * first: Redis's lazy expiry.
+   * first: Redis's lazy expiry. A key lives through its deadline's own millisecond and is expired
+   * once now is past it, as Redis's {@code keyIsExpired} decides ({@code src/db.c}).
    */
   public boolean expireIfNeeded(String key) {
     Entry e = map.get(key);
-    if (e == null || e.expireAt < 0 || e.expireAt > now()) return false;
+    if (e == null || e.expireAt < 0 || e.expireAt >= now()) return false;
     delete(e);
     expiredKeys++;
     return true;
@@ -123,7 +124,7 @@ public final class Db {
     Entry e = entryForWrite(key);
     e.value = value;
     clearDeadline(e);
-    touch(value);
+    stored(value);
     written(e);
   }
 
@@ -134,7 +135,7 @@ public final class Db {
   public void putKeepTtl(String key, RedisObject value) {
     Entry e = entryForWrite(key);
     e.value = value;
-    touch(value);
+    stored(value);
     written(e);
   }
 
@@ -281,6 +282,15 @@ public final class Db {
     return (int) Math.max(0, o.lfuCounter - periods);
   }
 
+  /**
+   * A value being stored: its LRU time is now, and a new value's LFU counter starts at {@link
+   * RedisObject#LFU_INIT_VAL} as of this minute (Redis's {@code createObject}), not decayed from 0.
+   */
+  private void stored(RedisObject o) {
+    o.lruMillis = now();
+    if (o.lfuDecrMinutes == 0) o.lfuDecrMinutes = now() / 60_000;
+  }
+
   private void touch(RedisObject o) {
     o.lruMillis = now();
     if (lfu) {
@@ -301,7 +311,7 @@ public final class Db {
   private Entry live(String key) {
     Entry e = map.get(key);
     if (e == null) return null;
-    if (e.expireAt >= 0 && e.expireAt <= now()) {
+    if (e.expireAt >= 0 && e.expireAt < now()) {
       delete(e);
       expiredKeys++;
       return null;

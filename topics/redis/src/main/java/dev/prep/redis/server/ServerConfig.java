@@ -1,6 +1,7 @@
 package dev.prep.redis.server;
 
 import java.time.InstantSource;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,8 @@ import java.util.function.Function;
  * @param clock the keyspace's clock: a {@link ManualClock} in tests
  * @param decoders makes each connection's request decoder
  * @param hz how often per second the server runs its background cycle (active expiry)
+ * @param cron the background cycle: runs {@code hz} times a second on the server's thread, between
+ *     commands (Redis's {@code serverCron}); the reference server's expires keys in it
  */
 public record ServerConfig(
     String bindAddress,
@@ -32,7 +35,8 @@ public record ServerConfig(
     EvictionStrategy eviction,
     InstantSource clock,
     Function<Client, RequestDecoder> decoders,
-    int hz) {
+    int hz,
+    Consumer<Db> cron) {
 
   public static final int DEFAULT_MAX_CLIENTS = 10_000;
   public static final long DEFAULT_QUERY_BUFFER_LIMIT = 1L << 30;
@@ -40,9 +44,20 @@ public record ServerConfig(
   /** Redis lets an unauthenticated client buffer at most 1 MiB ({@code networking.c}). */
   public static final long UNAUTHENTICATED_QUERY_BUFFER_LIMIT = 1L << 20;
 
+  public ServerConfig {
+    if (port < 0 || port > 65_535) throw new IllegalArgumentException("port " + port);
+    if (maxClients < 1) throw new IllegalArgumentException("maxClients " + maxClients);
+    if (hz < 1 || hz > 500) { // redis.conf: "The range is between 1 and 500"
+      throw new IllegalArgumentException("hz " + hz + " (1..500)");
+    }
+    java.util.Objects.requireNonNull(bindAddress, "bindAddress");
+    java.util.Objects.requireNonNull(decoders, "decoders");
+    java.util.Objects.requireNonNull(cron, "cron");
+  }
+
   /**
    * Loopback, a free port, no password, Redis's limits, no maxmemory, the system clock, the given
-   * decoders.
+   * decoders, 10 background cycles a second that do nothing.
    */
   public static ServerConfig defaults(Function<Client, RequestDecoder> decoders) {
     return new ServerConfig(
@@ -55,7 +70,8 @@ public record ServerConfig(
         EvictionStrategy.NO_EVICTION,
         InstantSource.system(),
         decoders,
-        10);
+        10,
+        db -> {});
   }
 
   public ServerConfig withPort(int port) {
@@ -69,7 +85,8 @@ public record ServerConfig(
         eviction,
         clock,
         decoders,
-        hz);
+        hz,
+        cron);
   }
 
   public ServerConfig withBindAddress(String address) {
@@ -83,7 +100,8 @@ public record ServerConfig(
         eviction,
         clock,
         decoders,
-        hz);
+        hz,
+        cron);
   }
 
   public ServerConfig withRequirepass(String password) {
@@ -97,7 +115,8 @@ public record ServerConfig(
         eviction,
         clock,
         decoders,
-        hz);
+        hz,
+        cron);
   }
 
   public ServerConfig withMaxClients(int max) {
@@ -111,7 +130,8 @@ public record ServerConfig(
         eviction,
         clock,
         decoders,
-        hz);
+        hz,
+        cron);
   }
 
   public ServerConfig withQueryBufferLimit(long limit) {
@@ -125,7 +145,8 @@ public record ServerConfig(
         eviction,
         clock,
         decoders,
-        hz);
+        hz,
+        cron);
   }
 
   public ServerConfig withMaxmemory(long bytes, EvictionStrategy strategy) {
@@ -139,7 +160,8 @@ public record ServerConfig(
         strategy,
         clock,
         decoders,
-        hz);
+        hz,
+        cron);
   }
 
   public ServerConfig withClock(InstantSource c) {
@@ -153,7 +175,8 @@ public record ServerConfig(
         eviction,
         c,
         decoders,
-        hz);
+        hz,
+        cron);
   }
 
   public ServerConfig withDecoders(Function<Client, RequestDecoder> d) {
@@ -167,7 +190,8 @@ public record ServerConfig(
         eviction,
         clock,
         d,
-        hz);
+        hz,
+        cron);
   }
 
   public ServerConfig withHz(int h) {
@@ -181,6 +205,23 @@ public record ServerConfig(
         eviction,
         clock,
         decoders,
-        h);
+        h,
+        cron);
+  }
+
+  /** The background cycle, run {@link #hz} times a second on the server's thread. */
+  public ServerConfig withCron(Consumer<Db> c) {
+    return new ServerConfig(
+        bindAddress,
+        port,
+        requirepass,
+        maxClients,
+        queryBufferLimit,
+        maxmemory,
+        eviction,
+        clock,
+        decoders,
+        hz,
+        c);
   }
 }
