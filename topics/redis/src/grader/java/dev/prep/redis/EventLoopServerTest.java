@@ -1,5 +1,6 @@
 package dev.prep.redis;
 
+import static dev.prep.redis.grading.ExactReply.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
@@ -583,94 +584,6 @@ class EventLoopServerTest {
       got.writeBytes(bytes("<closed>")); // a reset closes too
     }
     return got.toByteArray();
-  }
-
-  /** Reads as many bytes as {@code expected} holds (or until 2 s of silence) and compares. */
-  private static void expect(Socket s, String sent, byte[] expected, String hint)
-      throws IOException {
-    InputStream in = s.getInputStream();
-    ByteArrayOutputStream got = new ByteArrayOutputStream();
-    String ending = "";
-    byte[] buf = new byte[64 * 1024];
-    while (got.size() < expected.length) {
-      int n;
-      try {
-        n = in.read(buf, 0, Math.min(buf.length, expected.length - got.size()));
-      } catch (SocketTimeoutException e) {
-        ending = "  <then nothing for 2 s>";
-        break;
-      } catch (SocketException e) {
-        ending = "  <then the connection was reset>";
-        break;
-      }
-      if (n < 0) {
-        ending = "  <then the server closed the connection>";
-        break;
-      }
-      got.write(buf, 0, n);
-    }
-    if (ending.isEmpty() && !Arrays.equals(got.toByteArray(), expected)) {
-      ending = restOfLine(s, got);
-    }
-    byte[] bytes = got.toByteArray();
-    if (expected.length > 4096) {
-      // a long reply: report where it first differs, not megabytes of it
-      int at = Arrays.mismatch(bytes, expected);
-      if (at >= 0 || !ending.isEmpty()) {
-        fail(
-            "sent %s; %s%nexpected %,d bytes; got %,d%s, first difference at byte %,d: got %s,"
-                + " expected %s",
-            sent,
-            hint,
-            expected.length,
-            bytes.length,
-            ending,
-            at,
-            window(bytes, at),
-            window(expected, at));
-      }
-      return;
-    }
-    assertThat(RespValue.Printable.of(bytes) + ending)
-        .as("sent %s; %s", clip(sent), hint)
-        .isEqualTo(RespValue.Printable.of(expected));
-  }
-
-  private static String window(byte[] bytes, int at) {
-    if (at < 0 || at >= bytes.length) return "<end>";
-    return "\""
-        + RespValue.Printable.of(Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + 24)))
-        + "\"";
-  }
-
-  /**
-   * After a reply that differs from the one expected, what else the server sent up to the end of
-   * its line (within 200 ms), so the message shows the whole of it and not just as many bytes as
-   * the expected reply had.
-   */
-  private static String restOfLine(Socket s, ByteArrayOutputStream got) throws IOException {
-    int timeout = s.getSoTimeout();
-    s.setSoTimeout(200);
-    try {
-      InputStream in = s.getInputStream();
-      for (int extra = 0; extra < 512; extra++) {
-        byte[] sofar = got.toByteArray();
-        int len = sofar.length;
-        if (len >= 2 && sofar[len - 2] == '\r' && sofar[len - 1] == '\n') return "";
-        int b = in.read();
-        if (b < 0) return "  <then the server closed the connection>";
-        got.write(b);
-      }
-      return "...";
-    } catch (SocketTimeoutException | SocketException e) {
-      return "";
-    } finally {
-      s.setSoTimeout(timeout);
-    }
-  }
-
-  private static String clip(String s) {
-    return s.length() > 100 ? s.substring(0, 97) + "..." : s;
   }
 
   private static byte[] bytes(String latin1) {

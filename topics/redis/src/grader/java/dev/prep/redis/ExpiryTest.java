@@ -3,8 +3,7 @@ package dev.prep.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.prep.redis.resp.RespReader;
-import dev.prep.redis.resp.RespValue;
+import dev.prep.redis.grading.RawConnection;
 import dev.prep.redis.server.CommandTable;
 import dev.prep.redis.server.Db;
 import dev.prep.redis.server.ManualClock;
@@ -13,17 +12,7 @@ import dev.prep.redis.server.ReferenceServer;
 import dev.prep.redis.server.RespRequestDecoder;
 import dev.prep.redis.server.ServerConfig;
 import dev.prep.redis.server.commands.ReferenceCommands;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +79,7 @@ class ExpiryTest {
               + " finish task 1 first",
           registerFailure.toString());
     }
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("FLUSHALL");
     }
   }
@@ -130,7 +119,7 @@ class ExpiryTest {
   @Tag("task:2")
   @DisplayName("EXPIRE sets a deadline; TTL and PTTL count down on the clock; -1 and -2")
   void expireAndTtl() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "k", "v");
       wire.expect(":-1\r\n", "TTL of a key without a deadline is -1", "TTL", "k");
       wire.expect(":-1\r\n", "PTTL of a key without a deadline is -1", "PTTL", "k");
@@ -156,7 +145,7 @@ class ExpiryTest {
   @Tag("task:2")
   @DisplayName("TTL rounds to the nearest second as Redis does: (ms + 500) / 1000")
   void ttlRounding() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "k", "v");
       wire.expect(":1\r\n", "PEXPIRE k 1500", "PEXPIRE", "k", "1500");
       wire.expect(":1500\r\n", "PTTL k right after PEXPIRE k 1500", "PTTL", "k");
@@ -194,7 +183,7 @@ class ExpiryTest {
   @Tag("task:3")
   @DisplayName("PERSIST removes a deadline: 1 if there was one, else 0")
   void persist() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "k", "v");
       wire.expect(":0\r\n", "PERSIST on a key without a deadline", "PERSIST", "k");
       wire.expect(":0\r\n", "PERSIST on a missing key", "PERSIST", "missing");
@@ -220,7 +209,7 @@ class ExpiryTest {
           PEXPIRE, -9223372036854775808
           """)
   void pastDeadlineDeletes(String command, String amount) throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "k", "v");
       wire.expect(
           ":1\r\n",
@@ -249,7 +238,7 @@ class ExpiryTest {
           PEXPIRE | 9223372036854775807  | -ERR invalid expire time in 'pexpire' command | now + ms overflows; the error names the command
           """)
   void badNumbers(String command, String amount, String error, String why) throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "k", "v");
       wire.expect(error + "\r\n", why, command, "k", amount);
       wire.expect(":-1\r\n", "TTL k after the refused " + command + ": unchanged", "TTL", "k");
@@ -262,7 +251,7 @@ class ExpiryTest {
   @Tag("task:4")
   @DisplayName("NX, XX, GT and LT decide whether EXPIRE sets the deadline; no deadline = forever")
   void options() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "k", "v");
       wire.expect(":0\r\n", "EXPIRE k 100 XX: k has no deadline", "EXPIRE", "k", "100", "XX");
       wire.expect(
@@ -310,7 +299,7 @@ class ExpiryTest {
           abc NX    | -ERR value is not an integer or out of range
           """)
   void optionErrors(String rest, String error) throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "k", "v");
       String[] command = ("EXPIRE k " + rest).split(" ");
       wire.expect(
@@ -513,77 +502,5 @@ class ExpiryTest {
 
   private static Jedis jedis() {
     return new Jedis("127.0.0.1", server.port(), 2_000);
-  }
-
-  /**
-   * One raw connection: requests as RESP arrays of bulk strings, replies compared byte for byte.
-   */
-  private static final class Wire implements AutoCloseable {
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
-
-    Wire() throws IOException {
-      socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
-      socket.setSoTimeout(2_000);
-      socket.setTcpNoDelay(true);
-      out = socket.getOutputStream();
-      in = new BufferedInputStream(socket.getInputStream());
-    }
-
-    /** Sends one command; returns the reply's bytes exactly as the server wrote them. */
-    byte[] raw(String... command) throws IOException {
-      out.write(RespValue.bulkArray(List.of(command)).encode());
-      out.flush();
-      try {
-        return RespReader.readRaw(in);
-      } catch (SocketTimeoutException e) {
-        return fail(
-            "sent %s: no reply within 2 s. Does every path return a reply?",
-            String.join(" ", command));
-      } catch (EOFException e) {
-        return fail(
-            "sent %s: the server closed the connection instead of replying",
-            String.join(" ", command));
-      }
-    }
-
-    RespValue call(String... command) throws IOException {
-      return RespReader.read(new ByteArrayInputStream(raw(command)));
-    }
-
-    /** Sends {@code command} and asserts the reply byte for byte; {@code hint} says what to try. */
-    void expect(String reply, String hint, String... command) throws IOException {
-      String expected = RespValue.Printable.of(reply.getBytes(StandardCharsets.ISO_8859_1));
-      String got = RespValue.Printable.of(raw(command));
-      assertThat(got)
-          .as(
-              "sent %s; Redis 7.0.15 replies %s (%s)%s",
-              String.join(" ", command), expected, hint, thrown(got))
-          .isEqualTo(expected);
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
-  }
-
-  /**
-   * Where the learner's code threw, when the reply is the server's internal error for it (the
-   * server keeps the first throwable only, so a later different one gets no location).
-   */
-  private static String thrown(String reply) {
-    Throwable t = server.firstCommandFailure();
-    if (t == null
-        || !reply.startsWith("-ERR internal error: " + t.getClass().getName())
-        || (t.getMessage() != null && !reply.contains(t.getMessage()))) {
-      return "";
-    }
-    return Arrays.stream(t.getStackTrace())
-        .filter(f -> f.getClassName().matches("dev\\.prep\\.redis\\.[^.$]+(\\$.*)?"))
-        .findFirst()
-        .map(f -> "; your code threw it at " + f)
-        .orElse("");
   }
 }

@@ -3,7 +3,7 @@ package dev.prep.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.prep.redis.resp.RespReader;
+import dev.prep.redis.grading.RawConnection;
 import dev.prep.redis.resp.RespValue;
 import dev.prep.redis.server.CommandGroup;
 import dev.prep.redis.server.CommandTable;
@@ -13,17 +13,8 @@ import dev.prep.redis.server.ReferenceServer;
 import dev.prep.redis.server.RespRequestDecoder;
 import dev.prep.redis.server.ServerConfig;
 import dev.prep.redis.server.commands.ReferenceCommands;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +91,7 @@ class ListsAndHashesTest {
     if (hashes && hashesFailure != null) {
       fail("HashCommands.register(table) threw %s: finish task 1 first", hashesFailure.toString());
     }
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("FLUSHALL");
     }
   }
@@ -149,7 +140,7 @@ class ListsAndHashesTest {
   @Tag("task:2")
   @DisplayName("RPUSH appends, LPUSH prepends one value at a time; both reply the new length")
   void pushOrder() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect(
           ":3\r\n", "RPUSH l a b c on a missing key: a new list of 3", "RPUSH", "l", "a", "b", "c");
       wire.expect(
@@ -194,7 +185,7 @@ class ListsAndHashesTest {
           """)
   void lrange(String start, String stop, String elements, String why) throws IOException {
     List<String> items = elements.isEmpty() ? List.of() : List.of(elements.split(" "));
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("RPUSH", "l", "a", "b", "c", "d", "e");
       wire.expect(
           new String(RespValue.bulkArray(items).encode(), StandardCharsets.ISO_8859_1),
@@ -212,7 +203,7 @@ class ListsAndHashesTest {
   @Tag("task:2")
   @DisplayName("LRANGE of a missing key is an empty array; indexes must be integers")
   void lrangeEdges() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect(
           "*0\r\n",
           "LRANGE of a missing key: an empty array, not a null",
@@ -245,7 +236,7 @@ class ListsAndHashesTest {
   @Tag("task:3")
   @DisplayName("LPOP and RPOP take one element from either end; the last one takes the key with it")
   void popOne() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("RPUSH", "l", "a", "b", "c");
       wire.expect("$1\r\na\r\n", "LPOP l takes the head", "LPOP", "l");
       wire.expect("$1\r\nc\r\n", "RPOP l takes the tail", "RPOP", "l");
@@ -266,7 +257,7 @@ class ListsAndHashesTest {
   @Tag("task:3")
   @DisplayName("with a count: an array in pop order, *0 for count 0, *-1 for a missing key")
   void popWithCount() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("RPUSH", "l", "a", "b", "c", "d", "e");
       wire.expect(
           "*2\r\n$1\r\na\r\n$1\r\nb\r\n", "LPOP l 2: the first two, head first", "LPOP", "l", "2");
@@ -315,7 +306,7 @@ class ListsAndHashesTest {
           9223372036854775808
           """)
   void badCount(String count) throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("RPUSH", "l", "a");
       wire.expect(
           "-ERR value is out of range, must be positive\r\n",
@@ -339,8 +330,8 @@ class ListsAndHashesTest {
   @Tag("task:3")
   @DisplayName("a push onto an existing list is a write WATCH sees (db.modified)")
   void pushIsSeenByWatch() throws IOException {
-    try (Wire watcher = new Wire();
-        Wire other = new Wire()) {
+    try (RawConnection watcher = new RawConnection(server);
+        RawConnection other = new RawConnection(server)) {
       watcher.call("RPUSH", "l", "a");
       watcher.call("WATCH", "l");
       other.call("RPUSH", "l", "b");
@@ -361,7 +352,7 @@ class ListsAndHashesTest {
   @Tag("task:4")
   @DisplayName("HSET counts new fields; HGET reads one; HLEN counts them")
   void hsetHget() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect(
           ":2\r\n",
           "HSET h name Ada lang en: two new fields",
@@ -393,7 +384,7 @@ class ListsAndHashesTest {
   @Tag("task:4")
   @DisplayName("HGETALL lists fields in insertion order; an update keeps a field's place")
   void hgetallOrder() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("HSET", "h", "b", "1", "a", "2", "c", "3");
       wire.call("HSET", "h", "a", "20");
       wire.call("HDEL", "h", "b");
@@ -414,7 +405,7 @@ class ListsAndHashesTest {
   @Tag("task:4")
   @DisplayName("HDEL removes many fields and counts them; the last one takes the key with it")
   void hdel() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("HSET", "h", "a", "1", "b", "2", "c", "3");
       wire.expect(
           ":2\r\n",
@@ -439,8 +430,8 @@ class ListsAndHashesTest {
   @Tag("task:4")
   @DisplayName("HSET with a field but no value is Redis's wrong-arity error; HSET is seen by WATCH")
   void hsetArityAndWatch() throws IOException {
-    try (Wire wire = new Wire();
-        Wire other = new Wire()) {
+    try (RawConnection wire = new RawConnection(server);
+        RawConnection other = new RawConnection(server)) {
       wire.expect(
           "-ERR wrong number of arguments for 'hset' command\r\n",
           "HSET h a 1 b: arity -4 lets it through the table, but b has no value; Redis answers"
@@ -485,7 +476,7 @@ class ListsAndHashesTest {
           HLEN l
           """)
   void wrongType(String line) throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "s", "a string");
       wire.call("RPUSH", "l", "x");
       wire.expect(
@@ -521,76 +512,4 @@ class ListsAndHashesTest {
   }
 
   // ---- plumbing ---------------------------------------------------------------------------------
-
-  /**
-   * One raw connection: requests as RESP arrays of bulk strings, replies compared byte for byte.
-   */
-  private static final class Wire implements AutoCloseable {
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
-
-    Wire() throws IOException {
-      socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
-      socket.setSoTimeout(2_000);
-      socket.setTcpNoDelay(true);
-      out = socket.getOutputStream();
-      in = new BufferedInputStream(socket.getInputStream());
-    }
-
-    /** Sends one command; returns the reply's bytes exactly as the server wrote them. */
-    byte[] raw(String... command) throws IOException {
-      out.write(RespValue.bulkArray(List.of(command)).encode());
-      out.flush();
-      try {
-        return RespReader.readRaw(in);
-      } catch (SocketTimeoutException e) {
-        return fail(
-            "sent %s: no reply within 2 s. Does every path return a reply?",
-            String.join(" ", command));
-      } catch (EOFException e) {
-        return fail(
-            "sent %s: the server closed the connection instead of replying",
-            String.join(" ", command));
-      }
-    }
-
-    RespValue call(String... command) throws IOException {
-      return RespReader.read(new ByteArrayInputStream(raw(command)));
-    }
-
-    /** Sends {@code command} and asserts the reply byte for byte; {@code hint} says what to try. */
-    void expect(String reply, String hint, String... command) throws IOException {
-      String expected = RespValue.Printable.of(reply.getBytes(StandardCharsets.ISO_8859_1));
-      String got = RespValue.Printable.of(raw(command));
-      assertThat(got)
-          .as(
-              "sent %s; Redis 7.0.15 replies %s (%s)%s",
-              String.join(" ", command), expected, hint, thrown(got))
-          .isEqualTo(expected);
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
-  }
-
-  /**
-   * Where the learner's code threw, when the reply is the server's internal error for it (the
-   * server keeps the first throwable only, so a later different one gets no location).
-   */
-  private static String thrown(String reply) {
-    Throwable t = server.firstCommandFailure();
-    if (t == null
-        || !reply.startsWith("-ERR internal error: " + t.getClass().getName())
-        || (t.getMessage() != null && !reply.contains(t.getMessage()))) {
-      return "";
-    }
-    return Arrays.stream(t.getStackTrace())
-        .filter(f -> f.getClassName().matches("dev\\.prep\\.redis\\.[^.$]+(\\$.*)?"))
-        .findFirst()
-        .map(f -> "; your code threw it at " + f)
-        .orElse("");
-  }
 }

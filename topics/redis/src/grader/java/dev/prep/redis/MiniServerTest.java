@@ -1,12 +1,12 @@
 package dev.prep.redis;
 
+import static dev.prep.redis.grading.ExactReply.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.prep.redis.resp.RespValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -16,7 +16,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -347,38 +346,6 @@ class MiniServerTest {
     out.flush();
   }
 
-  /** Reads as many bytes as {@code expected} holds (or until 2 s of silence) and compares. */
-  private static void expect(Socket s, String sent, byte[] expected, String hint)
-      throws IOException {
-    InputStream in = s.getInputStream();
-    ByteArrayOutputStream got = new ByteArrayOutputStream();
-    String ending = "";
-    byte[] buf = new byte[8192];
-    while (got.size() < expected.length) {
-      int n;
-      try {
-        n = in.read(buf, 0, Math.min(buf.length, expected.length - got.size()));
-      } catch (SocketTimeoutException e) {
-        ending = "  <then nothing for 2 s>";
-        break;
-      } catch (SocketException e) {
-        ending = "  <then the connection was reset>";
-        break;
-      }
-      if (n < 0) {
-        ending = "  <then the server closed the connection>";
-        break;
-      }
-      got.write(buf, 0, n);
-    }
-    if (ending.isEmpty() && !Arrays.equals(got.toByteArray(), expected)) {
-      ending = restOfLine(s, got);
-    }
-    assertThat(RespValue.Printable.of(got.toByteArray()) + ending)
-        .as("sent %s; %s", clip(sent), hint)
-        .isEqualTo(RespValue.Printable.of(expected));
-  }
-
   private static String hintFor(String request) {
     return "names are case-insensitive; PING alone replies the simple string +PONG, PING msg and"
         + " ECHO msg reply msg as a bulk string ($<length>\\r\\n<bytes>\\r\\n), byte for byte:"
@@ -387,36 +354,6 @@ class MiniServerTest {
 
   private static String printable(byte[] bytes) {
     return RespValue.Printable.of(bytes);
-  }
-
-  /**
-   * After a reply that differs from the one expected, what else the server sent up to the end of
-   * its line (within 200 ms), so the message shows the whole of it and not just as many bytes as
-   * the expected reply had.
-   */
-  private static String restOfLine(Socket s, ByteArrayOutputStream got) throws IOException {
-    int timeout = s.getSoTimeout();
-    s.setSoTimeout(200);
-    try {
-      InputStream in = s.getInputStream();
-      for (int extra = 0; extra < 512; extra++) {
-        byte[] sofar = got.toByteArray();
-        int len = sofar.length;
-        if (len >= 2 && sofar[len - 2] == '\r' && sofar[len - 1] == '\n') return "";
-        int b = in.read();
-        if (b < 0) return "  <then the server closed the connection>";
-        got.write(b);
-      }
-      return "...";
-    } catch (SocketTimeoutException | SocketException e) {
-      return "";
-    } finally {
-      s.setSoTimeout(timeout);
-    }
-  }
-
-  private static String clip(String s) {
-    return s.length() > 100 ? s.substring(0, 97) + "..." : s;
   }
 
   private static byte[] bytes(String latin1) {

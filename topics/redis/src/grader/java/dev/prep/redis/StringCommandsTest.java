@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.prep.redis.resp.RespReader;
+import dev.prep.redis.grading.RawConnection;
 import dev.prep.redis.resp.RespValue;
 import dev.prep.redis.server.CommandTable;
 import dev.prep.redis.server.Db;
@@ -13,20 +13,9 @@ import dev.prep.redis.server.ReferenceServer;
 import dev.prep.redis.server.RespRequestDecoder;
 import dev.prep.redis.server.ServerConfig;
 import dev.prep.redis.server.commands.ReferenceCommands;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +78,7 @@ class StringCommandsTest {
               + " finish task 1 first (table.add(\"get\", 2, this::get) and so on)",
           registerFailure.toString());
     }
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("FLUSHALL");
     }
   }
@@ -132,7 +121,7 @@ class StringCommandsTest {
   @DisplayName("a wrong number of arguments gets Redis's error from the table, over a socket")
   void wrongArityOverTheWire() throws IOException {
     assertThat(registerFailure).as("StringCommands.register(table) threw").isNull();
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect(
           "-ERR wrong number of arguments for 'get' command\r\n",
           "GET has arity 2: the table refuses GET without a key before your code runs",
@@ -158,7 +147,7 @@ class StringCommandsTest {
   @Tag("task:2")
   @DisplayName("GET returns what SET stored; SET replaces; a missing key is the null bulk $-1")
   void setThenGet() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect("+OK\r\n", "SET replies the simple string OK", "SET", "greeting", "hello");
       wire.expect("$5\r\nhello\r\n", "GET replies the value as a bulk string", "GET", "greeting");
       wire.expect(
@@ -178,7 +167,7 @@ class StringCommandsTest {
     byte[] every = new byte[256];
     for (int i = 0; i < every.length; i++) every[i] = (byte) i;
     String latin1 = new String(every, StandardCharsets.ISO_8859_1);
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect("+OK\r\n", "SET of bytes 0..255", "SET", "bytes", latin1);
       RespValue got = wire.call("GET", "bytes");
       assertThat(got)
@@ -200,7 +189,7 @@ class StringCommandsTest {
   @Tag("task:2")
   @DisplayName("GET on a list is WRONGTYPE; SET replaces a value of any type")
   void getWrongType() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect(":1\r\n", "RPUSH (the reference's) makes a list", "RPUSH", "mylist", "a");
       wire.expect(
           "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n",
@@ -234,7 +223,7 @@ class StringCommandsTest {
   @Tag("task:3")
   @DisplayName("DEL deletes many keys and counts those that existed")
   void del() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "a", "1");
       wire.call("SET", "b", "2");
       wire.call("RPUSH", "l", "x");
@@ -258,7 +247,7 @@ class StringCommandsTest {
   @Tag("task:3")
   @DisplayName("EXISTS counts the named keys that exist, a key named twice counted twice")
   void exists() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "a", "1");
       wire.call("RPUSH", "l", "x");
       wire.expect(":1\r\n", "EXISTS a", "EXISTS", "a");
@@ -280,7 +269,7 @@ class StringCommandsTest {
   @Tag("task:3")
   @DisplayName("TYPE names the type as a simple string, none for a missing key")
   void type() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "s", "v");
       wire.call("RPUSH", "l", "x");
       wire.call("HSET", "h", "f", "v");
@@ -312,7 +301,7 @@ class StringCommandsTest {
   @Tag("task:4")
   @DisplayName("SET NX sets only a missing key, XX only an existing one; a refusal is $-1")
   void nxAndXx() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect("+OK\r\n", "SET k v1 NX on a missing key", "SET", "k", "v1", "NX");
       wire.expect(
           "$-1\r\n",
@@ -339,7 +328,7 @@ class StringCommandsTest {
   @Tag("task:4")
   @DisplayName("SET EX and PX set a deadline on the keyspace's clock; a plain SET clears it")
   void exAndPx() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect("+OK\r\n", "SET s v EX 10", "SET", "s", "v", "EX", "10");
       wire.expect("+OK\r\n", "SET p v PX 250", "SET", "p", "v", "px", "250");
       clock.advanceMillis(249);
@@ -394,7 +383,7 @@ class StringCommandsTest {
           """)
   void setOptionErrors(String options, String error, String why) throws IOException {
     String[] command = ("SET k v " + options).split(" ");
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect(error + "\r\n", why, command);
       wire.expect(
           ":0\r\n",
@@ -430,7 +419,7 @@ class StringCommandsTest {
   @Tag("task:5")
   @DisplayName("INCR, DECR, INCRBY, DECRBY count from 0 and store the result as a string")
   void counting() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect(":1\r\n", "INCR of a missing key: it counts as 0", "INCR", "c");
       wire.expect(":2\r\n", "INCR again", "INCR", "c");
       wire.expect(":12\r\n", "INCRBY c 10", "INCRBY", "c", "10");
@@ -472,7 +461,7 @@ class StringCommandsTest {
         "Redis reads integers with string2ll: an optional '-', then 1-9 and digits, or \"0\" alone;"
             + " no spaces, no '+', no leading zero, and it must fit in a long. Long.parseLong"
             + " accepts \"+1\", \"01\" and \"-0\", so check the shape first";
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "v", text);
       wire.expect(
           "-ERR value is not an integer or out of range\r\n", "INCR on it: " + hint, "INCR", "v");
@@ -497,7 +486,7 @@ class StringCommandsTest {
   @Tag("task:5")
   @DisplayName("overflow past Long.MAX_VALUE or Long.MIN_VALUE is an error, the value unchanged")
   void overflow() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("SET", "max", "9223372036854775807");
       wire.expect(
           "-ERR increment or decrement would overflow\r\n",
@@ -532,7 +521,7 @@ class StringCommandsTest {
   @Tag("task:5")
   @DisplayName("INCR keeps the key's deadline: a counter with a TTL still expires")
   void incrKeepsTtl() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.expect("+OK\r\n", "SET hits 5 EX 100", "SET", "hits", "5", "EX", "100");
       wire.expect(":6\r\n", "INCR hits", "INCR", "hits");
       clock.advanceMillis(99_000);
@@ -551,7 +540,7 @@ class StringCommandsTest {
   @Tag("task:5")
   @DisplayName("INCR on a list is WRONGTYPE; INCRBY checks its increment before the key")
   void incrWrongType() throws IOException {
-    try (Wire wire = new Wire()) {
+    try (RawConnection wire = new RawConnection(server)) {
       wire.call("RPUSH", "l", "x");
       wire.expect(
           "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n",
@@ -594,82 +583,5 @@ class StringCommandsTest {
 
   private static Jedis jedis() {
     return new Jedis("127.0.0.1", server.port(), 2_000);
-  }
-
-  /**
-   * One raw connection: requests as RESP arrays of bulk strings, replies compared byte for byte.
-   */
-  private static final class Wire implements AutoCloseable {
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
-
-    Wire() throws IOException {
-      socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
-      socket.setSoTimeout(2_000);
-      socket.setTcpNoDelay(true);
-      out = socket.getOutputStream();
-      in = new BufferedInputStream(socket.getInputStream());
-    }
-
-    /** Sends one command; returns the reply's bytes exactly as the server wrote them. */
-    byte[] raw(String... command) throws IOException {
-      out.write(RespValue.bulkArray(List.of(command)).encode());
-      out.flush();
-      try {
-        return RespReader.readRaw(in);
-      } catch (SocketTimeoutException e) {
-        return fail("sent %s: no reply within 2 s. Does every path return a reply?", show(command));
-      } catch (EOFException e) {
-        return fail("sent %s: the server closed the connection instead of replying", show(command));
-      }
-    }
-
-    RespValue call(String... command) throws IOException {
-      return RespReader.read(new ByteArrayInputStream(raw(command)));
-    }
-
-    /** Sends {@code command} and asserts the reply byte for byte; {@code hint} says what to try. */
-    void expect(String reply, String hint, String... command) throws IOException {
-      String expected = RespValue.Printable.of(reply.getBytes(StandardCharsets.ISO_8859_1));
-      String got = RespValue.Printable.of(raw(command));
-      assertThat(got)
-          .as("sent %s; Redis 7.0.15 replies %s (%s)%s", show(command), expected, hint, thrown(got))
-          .isEqualTo(expected);
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
-  }
-
-  /** The command as redis-cli would show it, arguments with spaces or odd bytes quoted. */
-  private static String show(String... command) {
-    return Arrays.stream(command)
-        .map(
-            a -> {
-              String p = RespValue.Printable.of(a.getBytes(StandardCharsets.ISO_8859_1));
-              return a.isEmpty() || !p.equals(a) || a.contains(" ") ? '"' + p + '"' : a;
-            })
-        .collect(Collectors.joining(" "));
-  }
-
-  /**
-   * Where the learner's code threw, when the reply is the server's internal error for it (the
-   * server keeps the first throwable only, so a later different one gets no location).
-   */
-  private static String thrown(String reply) {
-    Throwable t = server.firstCommandFailure();
-    if (t == null
-        || !reply.startsWith("-ERR internal error: " + t.getClass().getName())
-        || (t.getMessage() != null && !reply.contains(t.getMessage()))) {
-      return "";
-    }
-    return Arrays.stream(t.getStackTrace())
-        .filter(f -> f.getClassName().matches("dev\\.prep\\.redis\\.[^.$]+(\\$.*)?"))
-        .findFirst()
-        .map(f -> "; your code threw it at " + f)
-        .orElse("");
   }
 }

@@ -1,8 +1,8 @@
 package dev.prep.redis.bench;
 
+import dev.prep.redis.real.RealRedisServer;
 import dev.prep.redis.server.ReferenceServer;
 import dev.prep.support.Machine;
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +89,8 @@ public final class RedisBenchmarkComparison {
       return;
     }
     String path = System.getenv().getOrDefault("PATH", "");
-    Optional<Path> benchmark = onPath("redis-benchmark", path);
-    Optional<Path> server = onPath("redis-server", path);
+    Optional<Path> benchmark = RealRedisServer.onPath("redis-benchmark", path);
+    Optional<Path> server = RealRedisServer.onPath("redis-server", path);
     if (benchmark.isEmpty() || server.isEmpty()) {
       System.out.println(missingTools(benchmark.isEmpty(), server.isEmpty()));
       return;
@@ -110,19 +110,6 @@ public final class RedisBenchmarkComparison {
         + " brew install redis (macOS),\n"
         + "then run prep bench redis again. The JMH parser benchmark needs neither:"
         + " prep bench redis RespRequestDecoder";
-  }
-
-  /** The executable called {@code name} in one of the PATH's directories. */
-  static Optional<Path> onPath(String name, String path) {
-    for (String dir : path.split(File.pathSeparator)) {
-      if (!dir.isEmpty()) {
-        Path candidate = Path.of(dir, name);
-        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private static void compare(Options options, Path benchmark, Path serverExecutable)

@@ -30,12 +30,13 @@ import java.util.random.RandomGenerator;
  *   <li><b>Reads.</b> Up to 16 KiB per read (Redis's {@code PROTO_IOBUF_LEN}) go to the
  *       connection's {@link RequestDecoder}; every complete request runs through the {@link
  *       CommandTable}, and the replies of one read go out in one write: pipelining for free.
- *   <li><b>Back-pressure.</b> A client whose replies pile up past 1 MiB (it sends and never reads)
- *       is not read from until they drain; the others carry on.
+ *   <li><b>Back-pressure.</b> A client that sends and never reads is no longer read from, nor its
+ *       requests run, once 1 MiB of its replies wait for the socket; the others carry on.
  *   <li><b>Closing.</b> Malformed input gets Redis's error after the replies already due, then the
  *       connection closes once they are written (Redis's {@code CLIENT_CLOSE_AFTER_REPLY}); so does
- *       QUIT. A query buffer over its limit closes without a reply, as Redis does; a connection
- *       past {@code maxclients} gets {@code -ERR max number of clients reached} and is closed.
+ *       QUIT. A query buffer over its limit closes without a reply, as Redis does, and so does a
+ *       request that looks like HTTP ({@code POST}, {@code Host:}: a web page cannot script it); a
+ *       connection past {@code maxclients} gets {@code -ERR max number of clients reached}.
  *   <li><b>Cron.</b> {@link ServerConfig#cron()} runs {@code hz} times a second between events, as
  *       {@code serverCron} does; the reference expires keys there.
  *   <li><b>Failures.</b> A command that throws gets {@code -ERR internal error: ...} and the loop

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.prep.redis.bench.RedisBenchmarkComparison.Options;
 import dev.prep.redis.bench.RedisBenchmarkComparison.Sample;
+import dev.prep.redis.real.RealRedisServer;
 import dev.prep.support.DemoOutput;
 import java.io.File;
 import java.io.IOException;
@@ -123,12 +124,10 @@ class RedisBenchmarkComparisonTest {
   void tools(@TempDir Path dir) throws IOException {
     Path tool = Files.createFile(dir.resolve("redis-benchmark"));
     String path = "/nonexistent" + File.pathSeparator + dir;
-    assertThat(RedisBenchmarkComparison.onPath("redis-benchmark", path))
-        .as("not executable yet")
-        .isEmpty();
+    assertThat(RealRedisServer.onPath("redis-benchmark", path)).as("not executable yet").isEmpty();
     Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
-    assertThat(RedisBenchmarkComparison.onPath("redis-benchmark", path)).hasValue(tool);
-    assertThat(RedisBenchmarkComparison.onPath("redis-server", path)).isEmpty();
+    assertThat(RealRedisServer.onPath("redis-benchmark", path)).hasValue(tool);
+    assertThat(RealRedisServer.onPath("redis-server", path)).isEmpty();
     assertThat(RedisBenchmarkComparison.missingTools(false, true))
         .startsWith("prep bench redis compares the reference server with a real Redis, but")
         .contains("redis-server is not on the PATH")
@@ -140,8 +139,8 @@ class RedisBenchmarkComparisonTest {
   void shortRun() throws Throwable {
     String path = System.getenv().getOrDefault("PATH", "");
     assumeThat(
-            RedisBenchmarkComparison.onPath("redis-benchmark", path).isPresent()
-                && RedisBenchmarkComparison.onPath("redis-server", path).isPresent())
+            RealRedisServer.onPath("redis-benchmark", path).isPresent()
+                && RealRedisServer.onPath("redis-server", path).isPresent())
         .as("redis-benchmark and redis-server on the PATH (Debian: apt-get install redis-server)")
         .isTrue();
     String out =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.prep.redis.differential.DifferentialScript.Case;
 import dev.prep.redis.differential.DifferentialScript.Step;
+import dev.prep.redis.real.RealRedisServer;
 import dev.prep.redis.resp.RespReader;
 import dev.prep.redis.resp.RespValue;
 import dev.prep.redis.server.Db;
@@ -68,7 +69,7 @@ class DifferentialTest {
 
   @TestFactory
   Stream<DynamicNode> scripts() throws IOException, URISyntaxException {
-    binary = RealRedisServer.find();
+    binary = RealRedisServer.find().orElse(null);
     if (binary == null) {
       String notice = RealRedisServer.notFound("the differential test (DifferentialTest)");
       System.err.println(notice);

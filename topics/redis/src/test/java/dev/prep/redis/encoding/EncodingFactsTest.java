@@ -3,24 +3,15 @@ package dev.prep.redis.encoding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.File;
+import dev.prep.redis.real.RealRedisServer;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,21 +42,20 @@ import redis.clients.jedis.Jedis;
 class EncodingFactsTest {
 
   private static final String NOT_FOUND =
-      "redis-server not found on the PATH: EncodingFactsTest (the OBJECT ENCODING claims of"
-          + " notebook 02) is skipped; install it (Debian: apt-get install redis-server) to run it";
+      RealRedisServer.notFound("EncodingFactsTest (the OBJECT ENCODING claims of notebook 02)");
 
-  private RealRedis redis;
+  private RealRedisServer redis;
   private Jedis jedis;
   private Version version;
 
   @BeforeAll
-  void startServer() throws IOException, InterruptedException {
-    Path binary = onPath("redis-server");
+  void startServer() throws IOException {
+    Path binary = RealRedisServer.find().orElse(null);
     if (binary == null) {
       System.err.println(NOT_FOUND);
       Assumptions.abort(NOT_FOUND);
     }
-    redis = RealRedis.start(binary);
+    redis = RealRedisServer.start(binary);
     jedis = new Jedis("127.0.0.1", redis.port(), 5_000);
     version = Version.of(jedis.info("server"));
     System.err.println("EncodingFactsTest: checking against " + version);
@@ -76,9 +66,9 @@ class EncodingFactsTest {
   }
 
   @AfterAll
-  void stopServer() throws InterruptedException {
+  void stopServer() {
     if (jedis != null) jedis.close();
-    if (redis != null) redis.stop();
+    if (redis != null) redis.close();
   }
 
   @BeforeEach
@@ -323,17 +313,6 @@ class EncodingFactsTest {
     return members;
   }
 
-  private static Path onPath(String program) {
-    String path = System.getenv("PATH");
-    if (path == null) return null;
-    for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) continue;
-      Path candidate = Path.of(dir, program);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return candidate;
-    }
-    return null;
-  }
-
   /** The server's product and version, from {@code INFO server}. */
   record Version(String product, int major, int minor, String text) {
 
@@ -366,108 +345,6 @@ class EncodingFactsTest {
     @Override
     public String toString() {
       return product + " " + text;
-    }
-  }
-
-  /** A redis-server child process on a free loopback port, without persistence. */
-  private static final class RealRedis {
-    private final Process process;
-    private final int port;
-
-    private RealRedis(Process process, int port) {
-      this.process = process;
-      this.port = port;
-    }
-
-    int port() {
-      return port;
-    }
-
-    long pid() {
-      return process.pid();
-    }
-
-    /**
-     * Starts the server and waits (at most 10 s) for its "Ready to accept connections" line. A free
-     * port can be taken by someone else between probing and binding, so up to three tries.
-     */
-    static RealRedis start(Path binary) throws IOException, InterruptedException {
-      IOException last = null;
-      for (int attempt = 0; attempt < 3; attempt++) {
-        int port = freePort();
-        Process process =
-            new ProcessBuilder(
-                    binary.toString(),
-                    "--port",
-                    Integer.toString(port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                    "--dir",
-                    System.getProperty("java.io.tmpdir"))
-                .redirectErrorStream(true)
-                .start();
-        try {
-          awaitReady(process);
-          return new RealRedis(process, port);
-        } catch (IOException e) {
-          last = e;
-          stop(process);
-        }
-      }
-      throw last;
-    }
-
-    private static void awaitReady(Process process) throws IOException, InterruptedException {
-      CompletableFuture<Void> ready = new CompletableFuture<>();
-      StringBuffer log = new StringBuffer(); // appended by the reader thread, read on failure
-      Thread.ofVirtual()
-          .name("redis-server-log")
-          .start(
-              () -> {
-                try (BufferedReader out =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String line; (line = out.readLine()) != null; ) {
-                    if (!ready.isDone()) {
-                      log.append(line).append('\n');
-                      if (line.contains("Ready to accept connections")) ready.complete(null);
-                    }
-                  }
-                  ready.completeExceptionally(new IOException("redis-server exited:\n" + log));
-                } catch (IOException e) {
-                  ready.completeExceptionally(e);
-                }
-              });
-      try {
-        ready.get(10, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-      } catch (TimeoutException e) {
-        throw new IOException("redis-server did not get ready within 10 s:\n" + log, e);
-      }
-    }
-
-    private static int freePort() {
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-      process.destroy();
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    }
-
-    void stop() throws InterruptedException {
-      stop(process);
     }
   }
 }
