@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
         "Run the redis topic's reference server in the foreground on 127.0.0.1 (Ctrl-C stops"
             + " it), for redis-cli, redis-benchmark or any Redis client.")
 final class RedisServerCommand implements Callable<Integer> {
-  static final String MAIN = "dev.prep.redis.server.RedisServerMain";
+  static final String MAIN = "dev.prep.redis.reference.RedisServerMain";
 
   @ParentCommand PrepCommand prep;
 

@@ -1,6 +1,7 @@
 package dev.prep.redis.bench;
 
 import dev.prep.redis.real.RealRedisServer;
+import dev.prep.redis.reference.ReferenceRedis;
 import dev.prep.redis.server.ReferenceServer;
 import dev.prep.support.Machine;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class RedisBenchmarkComparison {
             + " servers alternating%n",
         options.clients(), options.requests(), options.rounds(), options.rounds() == 1 ? "" : "s");
     List<Sample> samples = new ArrayList<>();
-    try (ReferenceServer reference = ReferenceServer.startDefault();
+    try (ReferenceServer reference = ReferenceRedis.start();
         RealRedisServer redis = RealRedisServer.start(serverExecutable)) {
       Target ours =
           new Target(

@@ -1,5 +1,6 @@
 package dev.prep.redis.demo;
 
+import dev.prep.redis.reference.ReferenceRedis;
 import dev.prep.redis.server.ReferenceServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -41,7 +42,7 @@ final class DemoRedis implements AutoCloseable {
   static DemoRedis open(String demo, String[] args) throws IOException {
     String usage = "usage: prep demo redis " + demo + " -- [--redis redis://host:port]";
     if (args.length == 0) {
-      ReferenceServer server = ReferenceServer.startDefault();
+      ReferenceServer server = ReferenceRedis.start();
       return new DemoRedis(server, URI.create(server.uri()));
     }
     if (args.length != 2 || !args[0].equals("--redis")) {

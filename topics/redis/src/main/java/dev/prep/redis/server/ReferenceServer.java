@@ -3,7 +3,6 @@ package dev.prep.redis.server;
 import dev.prep.redis.resp.RespProtocolException;
 import dev.prep.redis.resp.RespValue;
 import dev.prep.redis.resp.RespWriter;
-import dev.prep.redis.server.commands.ReferenceCommands;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.random.RandomGenerator;
 
 /**
  * The reference server: one thread runs a {@link Selector} loop, as Redis's {@code ae} event loop
@@ -121,28 +119,6 @@ public final class ReferenceServer implements AutoCloseable {
     }
   }
 
-  /**
-   * The whole reference Redis on a fresh keyspace (system clock): every command of {@link
-   * ReferenceCommands#all()}, loopback, a free port, active expiry in the cron.
-   */
-  public static ReferenceServer startDefault() throws IOException {
-    return start(
-        withActiveExpiry(ServerConfig.defaults(RespRequestDecoder::new)),
-        ReferenceCommands.all(),
-        new Db());
-  }
-
-  /**
-   * {@code config} with the reference's cron: Redis's slow active-expiry cycle, which may use 25%
-   * of each cron period ({@code ACTIVE_EXPIRE_CYCLE_SLOW_TIME_PERC}, redis/redis {@code
-   * src/expire.c}): 25 ms at {@code hz 10}.
-   */
-  public static ServerConfig withActiveExpiry(ServerConfig config) {
-    long timeLimitMicros = 25 * 1_000_000L / config.hz() / 100;
-    RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
-    return config.withCron(db -> ReferenceCommands.activeExpireCycle(db, random, timeLimitMicros));
-  }
-
   /** The port it listens on (the one chosen when the configuration said 0). */
   public int port() {
     return port;
@@ -163,7 +139,7 @@ public final class ReferenceServer implements AutoCloseable {
   }
 
   /** What ended the loop, if something did (an OutOfMemoryError, say); null after close(). */
-  Throwable loopFailure() {
+  public Throwable loopFailure() {
     return loopFailure;
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.prep.redis.differential.DifferentialScript.Case;
 import dev.prep.redis.differential.DifferentialScript.Step;
 import dev.prep.redis.real.RealRedisServer;
+import dev.prep.redis.reference.ReferenceRedis;
 import dev.prep.redis.resp.RespReader;
 import dev.prep.redis.resp.RespValue;
 import dev.prep.redis.server.Db;
@@ -112,7 +113,7 @@ class DifferentialTest {
     if (!password.isEmpty()) config = config.withRequirepass(password);
     var reference =
         ReferenceServer.start(
-            ReferenceServer.withActiveExpiry(config), ReferenceCommands.all(), new Db());
+            ReferenceRedis.withActiveExpiry(config), ReferenceCommands.all(), new Db());
     pair = new Pair(real, reference, password.isEmpty() ? null : password);
     pairs.put(password, pair);
     if (realVersion.equals("?")) {

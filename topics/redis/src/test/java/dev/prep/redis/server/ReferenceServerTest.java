@@ -3,6 +3,7 @@ package dev.prep.redis.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prep.redis.reference.ReferenceRedis;
 import dev.prep.redis.resp.RespValue;
 import dev.prep.redis.server.commands.ReferenceCommands;
 import java.io.IOException;
@@ -382,7 +383,7 @@ class ReferenceServerTest {
   @DisplayName("withActiveExpiry: the cron deletes expired keys that nobody reads")
   void activeExpiry() throws Exception {
     var clock = new ManualClock();
-    ServerConfig expiring = ReferenceServer.withActiveExpiry(config().withClock(clock).withHz(100));
+    ServerConfig expiring = ReferenceRedis.withActiveExpiry(config().withClock(clock).withHz(100));
     var afterAdvance = new AtomicReference<CountDownLatch>(new CountDownLatch(0));
     ServerConfig config =
         expiring.withCron(

@@ -1,4 +1,4 @@
-package dev.prep.redis.server;
+package dev.prep.redis.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

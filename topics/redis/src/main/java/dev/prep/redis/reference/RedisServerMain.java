@@ -1,5 +1,9 @@
-package dev.prep.redis.server;
+package dev.prep.redis.reference;
 
+import dev.prep.redis.server.Db;
+import dev.prep.redis.server.ReferenceServer;
+import dev.prep.redis.server.RespRequestDecoder;
+import dev.prep.redis.server.ServerConfig;
 import dev.prep.redis.server.commands.ReferenceCommands;
 import dev.prep.redis.server.commands.SampledEviction;
 import java.io.IOException;
@@ -98,7 +102,7 @@ public final class RedisServerMain {
   static ReferenceServer start(Options options) throws IOException {
     var db = new Db();
     ServerConfig config =
-        ReferenceServer.withActiveExpiry(
+        ReferenceRedis.withActiveExpiry(
             ServerConfig.defaults(RespRequestDecoder::new).withPort(options.port()));
     if (options.requirepass() != null) config = config.withRequirepass(options.requirepass());
     if (options.maxmemory() > 0 || !options.policy().equals("noeviction")) {
