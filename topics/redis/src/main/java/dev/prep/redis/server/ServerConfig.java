@@ -75,153 +75,98 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        requirepass,
-        maxClients,
-        queryBufferLimit,
-        maxmemory,
-        eviction,
-        clock,
-        decoders,
-        hz,
-        cron);
+    return with(b -> b.port = port);
   }
 
   public ServerConfig withBindAddress(String address) {
-    return new ServerConfig(
-        address,
-        port,
-        requirepass,
-        maxClients,
-        queryBufferLimit,
-        maxmemory,
-        eviction,
-        clock,
-        decoders,
-        hz,
-        cron);
+    return with(b -> b.bindAddress = address);
   }
 
   public ServerConfig withRequirepass(String password) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        password,
-        maxClients,
-        queryBufferLimit,
-        maxmemory,
-        eviction,
-        clock,
-        decoders,
-        hz,
-        cron);
+    return with(b -> b.requirepass = password);
   }
 
   public ServerConfig withMaxClients(int max) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        requirepass,
-        max,
-        queryBufferLimit,
-        maxmemory,
-        eviction,
-        clock,
-        decoders,
-        hz,
-        cron);
+    return with(b -> b.maxClients = max);
   }
 
   public ServerConfig withQueryBufferLimit(long limit) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        requirepass,
-        maxClients,
-        limit,
-        maxmemory,
-        eviction,
-        clock,
-        decoders,
-        hz,
-        cron);
+    return with(b -> b.queryBufferLimit = limit);
   }
 
   public ServerConfig withMaxmemory(long bytes, EvictionStrategy strategy) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        requirepass,
-        maxClients,
-        queryBufferLimit,
-        bytes,
-        strategy,
-        clock,
-        decoders,
-        hz,
-        cron);
+    return with(
+        b -> {
+          b.maxmemory = bytes;
+          b.eviction = strategy;
+        });
   }
 
   public ServerConfig withClock(InstantSource c) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        requirepass,
-        maxClients,
-        queryBufferLimit,
-        maxmemory,
-        eviction,
-        c,
-        decoders,
-        hz,
-        cron);
+    return with(b -> b.clock = c);
   }
 
   public ServerConfig withDecoders(Function<Client, RequestDecoder> d) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        requirepass,
-        maxClients,
-        queryBufferLimit,
-        maxmemory,
-        eviction,
-        clock,
-        d,
-        hz,
-        cron);
+    return with(b -> b.decoders = d);
   }
 
   public ServerConfig withHz(int h) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        requirepass,
-        maxClients,
-        queryBufferLimit,
-        maxmemory,
-        eviction,
-        clock,
-        decoders,
-        h,
-        cron);
+    return with(b -> b.hz = h);
   }
 
   /** The background cycle, run {@link #hz} times a second on the server's thread. */
   public ServerConfig withCron(Consumer<Db> c) {
-    return new ServerConfig(
-        bindAddress,
-        port,
-        requirepass,
-        maxClients,
-        queryBufferLimit,
-        maxmemory,
-        eviction,
-        clock,
-        decoders,
-        hz,
-        c);
+    return with(b -> b.cron = c);
+  }
+
+  /** A copy with one or more settings changed (through the canonical constructor's checks). */
+  private ServerConfig with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The settings as mutable fields, for {@link #with}. */
+  private static final class Copy {
+    String bindAddress;
+    int port;
+    String requirepass;
+    int maxClients;
+    long queryBufferLimit;
+    long maxmemory;
+    EvictionStrategy eviction;
+    InstantSource clock;
+    Function<Client, RequestDecoder> decoders;
+    int hz;
+    Consumer<Db> cron;
+
+    Copy(ServerConfig c) {
+      bindAddress = c.bindAddress;
+      port = c.port;
+      requirepass = c.requirepass;
+      maxClients = c.maxClients;
+      queryBufferLimit = c.queryBufferLimit;
+      maxmemory = c.maxmemory;
+      eviction = c.eviction;
+      clock = c.clock;
+      decoders = c.decoders;
+      hz = c.hz;
+      cron = c.cron;
+    }
+
+    ServerConfig build() {
+      return new ServerConfig(
+          bindAddress,
+          port,
+          requirepass,
+          maxClients,
+          queryBufferLimit,
+          maxmemory,
+          eviction,
+          clock,
+          decoders,
+          hz,
+          cron);
+    }
   }
 }
