@@ -1,16 +1,14 @@
 package dev.prep.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.prep.redis.grading.RawConnection;
+import dev.prep.redis.grading.StageServer;
 import dev.prep.redis.server.CommandTable;
 import dev.prep.redis.server.Db;
 import dev.prep.redis.server.ManualClock;
 import dev.prep.redis.server.RedisObject;
 import dev.prep.redis.server.ReferenceServer;
-import dev.prep.redis.server.RespRequestDecoder;
-import dev.prep.redis.server.ServerConfig;
 import dev.prep.redis.server.commands.ReferenceCommands;
 import java.io.IOException;
 import java.util.List;
@@ -45,43 +43,33 @@ import redis.clients.jedis.args.ExpiryOption;
 class ExpiryTest {
 
   private static final ManualClock clock = new ManualClock();
+  private static StageServer stage;
   private static ReferenceServer server;
-  private static RuntimeException registerFailure;
 
   @BeforeAll
   static void startServer() throws IOException {
-    CommandTable table =
-        new CommandTable()
-            .add(ReferenceCommands.connection())
-            .add(ReferenceCommands.strings())
-            .add(ReferenceCommands.keys());
-    try {
-      table.add(new ExpiryCommands());
-    } catch (RuntimeException e) {
-      registerFailure = e;
-    }
-    server =
-        ReferenceServer.start(
-            ServerConfig.defaults(RespRequestDecoder::new).withClock(clock), table, new Db(clock));
+    stage =
+        StageServer.start(
+            clock,
+            List.of(
+                ReferenceCommands.connection(),
+                ReferenceCommands.strings(),
+                ReferenceCommands.keys()),
+            new ExpiryCommands());
+    server = stage.server();
   }
 
   @AfterAll
   static void stopServer() {
-    if (server != null) server.close();
+    if (stage != null) stage.close();
   }
 
   @BeforeEach
   void emptyKeyspace(TestInfo test) throws IOException {
     if (test.getTags().contains("task:1") || test.getTags().contains("task:5")) return;
-    if (registerFailure != null) {
-      fail(
-          "ExpiryCommands.register(table) threw %s, so no command of yours is on the server:"
-              + " finish task 1 first",
-          registerFailure.toString());
-    }
-    try (RawConnection wire = new RawConnection(server)) {
-      wire.call("FLUSHALL");
-    }
+    stage.requireRegistered(
+        ExpiryCommands.class, ", so no command of yours is on the server: finish task 1 first");
+    stage.flushAll();
   }
 
   // ---- task 1: register -------------------------------------------------------------------------

@@ -1,17 +1,14 @@
 package dev.prep.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.prep.redis.grading.RawConnection;
+import dev.prep.redis.grading.StageServer;
 import dev.prep.redis.resp.RespValue;
 import dev.prep.redis.server.CommandGroup;
 import dev.prep.redis.server.CommandTable;
-import dev.prep.redis.server.Db;
 import dev.prep.redis.server.ManualClock;
 import dev.prep.redis.server.ReferenceServer;
-import dev.prep.redis.server.RespRequestDecoder;
-import dev.prep.redis.server.ServerConfig;
 import dev.prep.redis.server.commands.ReferenceCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,37 +44,28 @@ class ListsAndHashesTest {
       "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n";
 
   private static final ManualClock clock = new ManualClock();
+  private static StageServer stage;
   private static ReferenceServer server;
-  private static RuntimeException listsFailure;
-  private static RuntimeException hashesFailure;
 
   @BeforeAll
   static void startServer() throws IOException {
-    CommandTable table =
-        new CommandTable()
-            .add(ReferenceCommands.connection())
-            .add(ReferenceCommands.strings())
-            .add(ReferenceCommands.keys())
-            .add(ReferenceCommands.transactions());
     // each registered alone, so finished lists are graded while hashes are still TODO
-    try {
-      table.add(new ListCommands());
-    } catch (RuntimeException e) {
-      listsFailure = e;
-    }
-    try {
-      table.add(new HashCommands());
-    } catch (RuntimeException e) {
-      hashesFailure = e;
-    }
-    server =
-        ReferenceServer.start(
-            ServerConfig.defaults(RespRequestDecoder::new).withClock(clock), table, new Db(clock));
+    stage =
+        StageServer.start(
+            clock,
+            List.of(
+                ReferenceCommands.connection(),
+                ReferenceCommands.strings(),
+                ReferenceCommands.keys(),
+                ReferenceCommands.transactions()),
+            new ListCommands(),
+            new HashCommands());
+    server = stage.server();
   }
 
   @AfterAll
   static void stopServer() {
-    if (server != null) server.close();
+    if (stage != null) stage.close();
   }
 
   @BeforeEach
@@ -85,15 +73,9 @@ class ListsAndHashesTest {
     if (test.getTags().contains("task:1")) return;
     boolean lists = !test.getTags().contains("task:4");
     boolean hashes = test.getTags().contains("task:4") || test.getTags().contains("task:5");
-    if (lists && listsFailure != null) {
-      fail("ListCommands.register(table) threw %s: finish task 1 first", listsFailure.toString());
-    }
-    if (hashes && hashesFailure != null) {
-      fail("HashCommands.register(table) threw %s: finish task 1 first", hashesFailure.toString());
-    }
-    try (RawConnection wire = new RawConnection(server)) {
-      wire.call("FLUSHALL");
-    }
+    if (lists) stage.requireRegistered(ListCommands.class, ": finish task 1 first");
+    if (hashes) stage.requireRegistered(HashCommands.class, ": finish task 1 first");
+    stage.flushAll();
   }
 
   // ---- task 1: register -------------------------------------------------------------------------

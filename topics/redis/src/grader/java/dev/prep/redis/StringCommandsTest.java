@@ -2,19 +2,17 @@ package dev.prep.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.prep.redis.grading.RawConnection;
+import dev.prep.redis.grading.StageServer;
 import dev.prep.redis.resp.RespValue;
 import dev.prep.redis.server.CommandTable;
-import dev.prep.redis.server.Db;
 import dev.prep.redis.server.ManualClock;
 import dev.prep.redis.server.ReferenceServer;
-import dev.prep.redis.server.RespRequestDecoder;
-import dev.prep.redis.server.ServerConfig;
 import dev.prep.redis.server.commands.ReferenceCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,43 +42,35 @@ import redis.clients.jedis.params.SetParams;
 class StringCommandsTest {
 
   private static final ManualClock clock = new ManualClock();
+  private static StageServer stage;
   private static ReferenceServer server;
-  private static RuntimeException registerFailure;
 
   @BeforeAll
   static void startServer() throws IOException {
-    CommandTable table =
-        new CommandTable()
-            .add(ReferenceCommands.connection())
-            .add(ReferenceCommands.lists())
-            .add(ReferenceCommands.hashes());
-    try {
-      table.add(new StringCommands());
-    } catch (RuntimeException e) {
-      registerFailure = e; // reported by each test that needs the server, task 1 first
-    }
-    server =
-        ReferenceServer.start(
-            ServerConfig.defaults(RespRequestDecoder::new).withClock(clock), table, new Db(clock));
+    stage =
+        StageServer.start(
+            clock,
+            List.of(
+                ReferenceCommands.connection(),
+                ReferenceCommands.lists(),
+                ReferenceCommands.hashes()),
+            new StringCommands()); // a failed register is reported by each test, task 1 first
+    server = stage.server();
   }
 
   @AfterAll
   static void stopServer() {
-    if (server != null) server.close();
+    if (stage != null) stage.close();
   }
 
   @BeforeEach
   void emptyKeyspace(TestInfo test) throws IOException {
     if (test.getTags().contains("task:1")) return;
-    if (registerFailure != null) {
-      fail(
-          "StringCommands.register(table) threw %s, so no command of yours is on the server:"
-              + " finish task 1 first (table.add(\"get\", 2, this::get) and so on)",
-          registerFailure.toString());
-    }
-    try (RawConnection wire = new RawConnection(server)) {
-      wire.call("FLUSHALL");
-    }
+    stage.requireRegistered(
+        StringCommands.class,
+        ", so no command of yours is on the server:"
+            + " finish task 1 first (table.add(\"get\", 2, this::get) and so on)");
+    stage.flushAll();
   }
 
   // ---- task 1: register -------------------------------------------------------------------------
@@ -120,7 +110,9 @@ class StringCommandsTest {
   @Tag("task:1")
   @DisplayName("a wrong number of arguments gets Redis's error from the table, over a socket")
   void wrongArityOverTheWire() throws IOException {
-    assertThat(registerFailure).as("StringCommands.register(table) threw").isNull();
+    assertThat(stage.registerFailure(StringCommands.class))
+        .as("StringCommands.register(table) threw")
+        .isNull();
     try (RawConnection wire = new RawConnection(server)) {
       wire.expect(
           "-ERR wrong number of arguments for 'get' command\r\n",
